@@ -1,0 +1,3 @@
+grammar Gradus;
+program : EOF ;
+WS : [ \t\r\n]+ -> skip ;
