@@ -73,8 +73,8 @@ public final class Csv {
     for (CSVRecord rec = next(file, parser, it, line); rec != null; rec = next(file, parser, it, line)) {
       if (isBlank(rec)) continue;
       if (rec.size() != width) {
-        throw new DataException(file, line[0], null, cells(rec.size()) + ", but the header has " + width
-            + " (" + String.join(", ", names) + ")");
+        throw DataException.worded(file, line[0], null, file + ": row " + line[0] + " has " + cells(rec.size())
+            + ", but the header has " + width + " (" + String.join(", ", names) + ")");
       }
       double[] row = new double[width];
       for (int c = 0; c < width; c++) row[c] = number(file, line[0], names.get(c), rec.get(c));

@@ -31,6 +31,18 @@ public final class DataException extends RuntimeException {
     this.column = column;
   }
 
+  private DataException(String file, long row, String column, String message, boolean whole) {
+    super(message);
+    this.file = file;
+    this.row = row;
+    this.column = column;
+  }
+
+  /** An error in a file whose message the caller words in full (it should start with the file). */
+  static DataException worded(String file, long row, String column, String message) {
+    return new DataException(file, row, column, message, true);
+  }
+
   private static String prefix(String file, long row, String column) {
     StringBuilder b = new StringBuilder();
     if (file != null) b.append(file).append(": ");

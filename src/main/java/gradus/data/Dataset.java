@@ -116,6 +116,42 @@ public final class Dataset {
     return cols[indexOf(column)][row];
   }
 
+  /** A copy of row {@code row} (0-based), one value per column in column order. */
+  public double[] row(int row) {
+    double[] out = new double[cols.length];
+    for (int j = 0; j < cols.length; j++) out[j] = cols[j][row];
+    return out;
+  }
+
+  /** Only the named columns, in the given order (unknown names → {@link DataException}). */
+  public Dataset select(List<String> columnNames) {
+    double[][] c = new double[columnNames.size()][];
+    for (int k = 0; k < c.length; k++) c[k] = cols[indexOf(columnNames.get(k))];
+    return wrap(columnNames, c); // columns are never mutated, so sharing them is safe
+  }
+
+  /**
+   * This data set with column {@code name} set to a copy of {@code values} (one per row): replaced
+   * in place if it exists, else appended — e.g. predictions next to the data.
+   */
+  public Dataset withColumn(String name, double[] values) {
+    if (values.length != rows) {
+      throw new IllegalArgumentException("column \"" + name + "\" has " + values.length + " values, the data has " + rows + " rows");
+    }
+    List<String> n = new ArrayList<>(names);
+    double[][] c;
+    Integer at = index.get(name);
+    if (at != null) {
+      c = cols.clone();
+      c[at] = values.clone();
+    } else {
+      n.add(name);
+      c = Arrays.copyOf(cols, cols.length + 1);
+      c[cols.length] = values.clone();
+    }
+    return wrap(n, c);
+  }
+
   /** The first {@code min(n, rows())} rows. */
   public Dataset head(int n) {
     if (n < 0) throw new IllegalArgumentException("n must be >= 0, got " + n);

@@ -110,13 +110,13 @@ class CsvTest {
     DataException e = fails(() -> Csv.read(p));
     assertThat(e.row()).isEqualTo(5);
     assertThat(e.column()).isNull();
-    assertThat(e.getMessage()).isEqualTo(p + ": row 5: 2 cells, but the header has 3 (x1, x2, y)");
+    assertThat(e.getMessage()).isEqualTo(p + ": row 5 has 2 cells, but the header has 3 (x1, x2, y)");
   }
 
   @Test
   void tooManyCells() throws IOException {
     Path p = file("r.csv", "x1,x2\n1,2,3\n");
-    assertThat(fails(() -> Csv.read(p)).getMessage()).contains("row 2: 3 cells, but the header has 2");
+    assertThat(fails(() -> Csv.read(p)).getMessage()).contains("row 2 has 3 cells, but the header has 2");
   }
 
   @Test

@@ -67,6 +67,25 @@ class DatasetTest {
   }
 
   @Test
+  void rowSelectAndWithColumn() {
+    Dataset d = sample();
+    assertThat(d.row(1)).containsExactly(2, 20, -2, 0.25);
+    Dataset s = d.select(List.of("w", "u1"));
+    assertThat(s.columns()).containsExactly("w", "u1");
+    assertThat(s.row(0)).containsExactly(0.5, 1);
+    assertThatThrownBy(() -> d.select(List.of("q"))).isInstanceOf(DataException.class);
+    Dataset added = d.withColumn("p", new double[] {7, 8, 9});
+    assertThat(added.columns()).containsExactly("u1", "u2", "v", "w", "p");
+    assertThat(added.column("p")).containsExactly(7, 8, 9);
+    Dataset replaced = d.withColumn("v", new double[] {0, 0, 0});
+    assertThat(replaced.columns()).isEqualTo(d.columns());
+    assertThat(replaced.column("v")).containsExactly(0, 0, 0);
+    assertThat(d.column("v")).containsExactly(-1, -2, -3);
+    assertThatThrownBy(() -> d.withColumn("p", new double[2]))
+        .hasMessage("column \"p\" has 2 values, the data has 3 rows");
+  }
+
+  @Test
   void head() {
     Dataset h = sample().head(2);
     assertThat(h.rows()).isEqualTo(2);
