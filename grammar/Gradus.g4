@@ -1,3 +1,104 @@
+/*
+ * Gradus grammar. Alternatives of `expr` are ordered by precedence, highest first
+ * (ANTLR gives earlier alternatives of a left-recursive rule higher precedence).
+ * Newlines inside ( ) and [ ] are dropped by the lexer; inside { } and at top level
+ * they separate statements.
+ */
 grammar Gradus;
-program : EOF ;
-WS : [ \t\r\n]+ -> skip ;
+
+@lexer::members {
+  private final java.util.ArrayDeque<Character> brackets = new java.util.ArrayDeque<>();
+  private void open(char c) { brackets.push(c); }
+  private void close() { if (!brackets.isEmpty()) brackets.pop(); }
+  private boolean insideParens() { return !brackets.isEmpty() && brackets.peek() != '{'; }
+}
+
+program   : sep* (statement (sep+ statement)*)? sep* EOF ;
+sep       : NEWLINE | SEMI ;
+block     : LBRACE sep* (statement (sep+ statement)*)? sep* RBRACE ;
+
+statement
+  : NAME LPAREN params (SEMI params)? RPAREN ASSIGN expr              # Declare
+  | NAME ASSIGN expr                                                  # Bind
+  | FOR NAME IN expr block                                            # For
+  | ifStatement                                                       # If
+  | expr                                                              # ExprStatement
+  ;
+
+ifStatement : IF expr block (NEWLINE* ELSE (ifStatement | block))? ;
+
+params    : param (COMMA param)* ;
+param     : NAME (LBRACK expr RBRACK)? ;
+
+expr
+  : expr LPAREN args? RPAREN                                          # Call
+  | expr LBRACK expr RBRACK                                           # Index
+  | expr DOT NAME                                                     # Field
+  | <assoc=right> expr op=(CARET | STARSTAR) expr                     # Power
+  | MINUS expr                                                        # Negate
+  | PLUS expr                                                         # Plus
+  | expr op=(STAR | SLASH) expr                                       # Multiply
+  | expr op=(PLUS | MINUS) expr                                       # Add
+  | expr DOTDOT expr                                                  # Range
+  | expr op=(LT | LE | GT | GE | EQ | NE) expr                        # Compare
+  | NOT expr                                                          # Not
+  | expr AND expr                                                     # And
+  | expr OR expr                                                      # Or
+  | NUMBER                                                            # Number
+  | STRING                                                            # String
+  | NAME                                                              # Name
+  | LPAREN expr RPAREN                                                # Parens
+  | LBRACK (expr (COMMA expr)* COMMA?)? RBRACK                        # List
+  ;
+
+args      : arg (COMMA arg)* COMMA? ;
+arg
+  : NAME IN expr                                                      # IndexArg
+  | NAME ASSIGN expr                                                  # KeywordArg
+  | expr                                                              # PositionalArg
+  ;
+
+FOR      : 'for' ;
+IN       : 'in' ;
+IF       : 'if' ;
+ELSE     : 'else' ;
+AND      : 'and' ;
+OR       : 'or' ;
+NOT      : 'not' ;
+
+NUMBER   : DIGITS ('.' DIGITS)? EXPONENT? | '.' DIGITS EXPONENT? ;
+fragment DIGITS   : [0-9]+ ;
+fragment EXPONENT : [eE] [+-]? DIGITS ;
+STRING   : '"' ( '\\' [\\"n] | ~[\\"\r\n] )* '"' ;
+UNTERMINATED_STRING : '"' ( '\\' ~[\r\n] | ~[\\"\r\n] )* ;
+NAME     : [\p{L}_] [\p{L}\p{N}_]* ;
+
+LPAREN   : '(' { open('('); } ;
+RPAREN   : ')' { close(); } ;
+LBRACK   : '[' { open('['); } ;
+RBRACK   : ']' { close(); } ;
+LBRACE   : '{' { open('{'); } ;
+RBRACE   : '}' { close(); } ;
+STARSTAR : '**' ;
+CARET    : '^' ;
+STAR     : '*' ;
+SLASH    : '/' ;
+PLUS     : '+' ;
+MINUS    : '-' ;
+DOTDOT   : '..' ;
+DOT      : '.' ;
+LE       : '<=' ;
+GE       : '>=' ;
+EQ       : '==' ;
+NE       : '!=' ;
+LT       : '<' ;
+GT       : '>' ;
+ASSIGN   : '=' ;
+COMMA    : ',' ;
+SEMI     : ';' ;
+
+NEWLINE  : ('\r'? '\n' | '\r') { if (insideParens()) skip(); } ;
+COMMENT  : '#' ~[\r\n]* -> skip ;
+WS       : [ \t\f]+ -> skip ;
+LINE_JOIN : '\\' [ \t]* ('\r'? '\n') -> skip ;
+ERROR_CHAR : . ;

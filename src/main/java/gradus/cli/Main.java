@@ -1,2 +1,116 @@
 package gradus.cli;
-public final class Main { public static void main(String[] a) { System.out.println("gradus"); } }
+
+import gradus.interp.Session;
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.BufferedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code gradus [FILE.opt ...] [-e CODE ...]}: see {@link #USAGE}. */
+public final class Main {
+  static final String VERSION = "gradus 0.1.0";
+  static final String USAGE = """
+      usage: gradus                  start the REPL
+             gradus FILE.opt ...     run the scripts in order, in one shared environment
+             gradus -e CODE          run CODE (may be given several times; runs after files)
+             gradus --help           this text
+             gradus --version        the version
+      exit status: 0 success, 1 an error in the program, 2 a usage error""";
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    int[] status = {0};
+    Thread worker = new Thread(null, () -> status[0] = run(args), "gradus", 2L << 30);
+    worker.start();
+    try {
+      worker.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    System.exit(status[0]);
+  }
+
+  /** A parsed command line: scripts and -e snippets in order, or a usage error. */
+  record Command(List<String> files, List<String> snippets, String usageError, boolean help, boolean version) {}
+
+  static Command parse(String[] args) {
+    List<String> files = new ArrayList<>();
+    List<String> snippets = new ArrayList<>();
+    boolean help = false;
+    boolean version = false;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "-h", "--help" -> help = true;
+        case "-V", "--version" -> version = true;
+        case "-e" -> {
+          if (i + 1 >= args.length) return new Command(files, snippets, "-e needs CODE after it", false, false);
+          snippets.add(args[++i]);
+        }
+        default -> {
+          if (a.startsWith("-") && !a.equals("-")) return new Command(files, snippets, "unknown option '" + a + "'", false, false);
+          files.add(a);
+        }
+      }
+    }
+    return new Command(files, snippets, null, help, version);
+  }
+
+  static int run(String[] args) {
+    PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), false, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    try {
+      return run(parse(args), out, err);
+    } finally {
+      out.flush();
+    }
+  }
+
+  static int run(Command cmd, PrintStream out, PrintStream err) {
+    if (cmd.usageError() != null) {
+      err.println("gradus: " + cmd.usageError());
+      err.println(USAGE);
+      return 2;
+    }
+    if (cmd.help()) {
+      out.println(USAGE);
+      return 0;
+    }
+    if (cmd.version()) {
+      out.println(VERSION);
+      return 0;
+    }
+    List<String> sources = new ArrayList<>();
+    for (String file : cmd.files()) {
+      try {
+        sources.add(Files.readString(Path.of(file), StandardCharsets.UTF_8));
+      } catch (NoSuchFileException e) {
+        err.println("gradus: no such file: " + file);
+        return 2;
+      } catch (IOException | java.io.UncheckedIOException e) {
+        err.println("gradus: cannot read " + file + ": " + e.getMessage());
+        return 2;
+      }
+    }
+    Session session = new Session(out, err);
+    if (cmd.files().isEmpty() && cmd.snippets().isEmpty()) {
+      return Repl.start(session, out, err);
+    }
+    ScriptPlots.install(session, out);
+    for (int i = 0; i < cmd.files().size(); i++) {
+      if (!session.run(sources.get(i), cmd.files().get(i))) return 1;
+    }
+    for (String code : cmd.snippets()) {
+      if (!session.run(code, "<expr>")) return 1;
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,154 @@
+package gradus.cli;
+
+import gradus.interp.Session;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+/**
+ * The interactive REPL on JLine: colouring, completion, multi-line input while brackets are open,
+ * persistent history, {@code :commands}. Ctrl-C stops a running optimization (or clears the
+ * line at the prompt); Ctrl-D exits. Without a terminal on standard input it runs the input as
+ * one script, with no prompt.
+ */
+public final class Repl {
+  static final String PROMPT = "gradus> ";
+
+  private final Session session;
+  private final LineReader reader;
+  private final PrintStream out;
+  private final Commands commands;
+
+  Repl(Session session, Terminal terminal, Path history) {
+    this.session = session;
+    this.out = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
+    this.reader = LineReaderBuilder.builder()
+        .terminal(terminal)
+        .appName("gradus")
+        .highlighter(new SyntaxHighlighter())
+        .completer(new NameCompleter(session.interpreter()))
+        .parser(new BracketParser())
+        .variable(LineReader.HISTORY_FILE, history)
+        .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%M...> ")
+        .variable(LineReader.INDENTATION, 2)
+        .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+        .option(LineReader.Option.INSERT_BRACKET, false)
+        .build();
+    this.commands = new Commands(session, out);
+    terminal.handle(Terminal.Signal.INT, s -> session.interpreter().interruptFlag().set(true));
+  }
+
+  /** Runs the REPL on the system terminal, or standard input as a script when it is not one. */
+  static int start(Session session, PrintStream out, PrintStream err) {
+    if (System.console() == null) return runScript(session, System.in, err);
+    try (Terminal terminal = TerminalBuilder.builder().system(true).nativeSignals(true)
+        .signalHandler(Terminal.SignalHandler.SIG_IGN).build()) {
+      Session interactive = new Session(new PrintStream(terminal.output(), true, StandardCharsets.UTF_8),
+          new PrintStream(terminal.output(), true, StandardCharsets.UTF_8));
+      Path history = Path.of(System.getProperty("user.home"), ".gradus_history");
+      new Repl(interactive, terminal, history).loop();
+      return 0;
+    } catch (IOException e) {
+      err.println("gradus: cannot open the terminal: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  static int runScript(Session session, InputStream in, PrintStream err) {
+    String source = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+        .collect(Collectors.joining("\n"));
+    ScriptPlots.install(session, new PrintStream(System.out, true, StandardCharsets.UTF_8));
+    return session.run(source, "<stdin>") ? 0 : 1;
+  }
+
+  /** Reads and runs lines until :quit or Ctrl-D. */
+  void loop() {
+    ReplEcho.install(session, out);
+    session.interpreter().setPlotSink(gradus.interp.PlotSinks.windowsOrFiles(out));
+    out.println("Gradus " + Main.VERSION.replace("gradus ", "") + " — :help for help, :quit or Ctrl-D to leave");
+    while (true) {
+      String line;
+      try {
+        line = reader.readLine(PROMPT);
+      } catch (UserInterruptException e) {
+        continue;
+      } catch (EndOfFileException e) {
+        break;
+      }
+      if (!handle(line)) break;
+    }
+    try {
+      reader.getHistory().save();
+    } catch (IOException e) {
+      out.println("gradus: could not save the history: " + e.getMessage());
+    }
+  }
+
+  /** Runs one input; false when the session should end. */
+  boolean handle(String line) {
+    String trimmed = line.strip();
+    if (trimmed.isEmpty()) return true;
+    if (trimmed.startsWith(":")) return commands.run(trimmed);
+    session.interpreter().interruptFlag().set(false);
+    session.run(line, "<repl>");
+    out.flush();
+    return true;
+  }
+
+  /** {@code :help}, {@code :load}, {@code :vars}, {@code :reset}, {@code :quit}. */
+  static final class Commands {
+    private final Session session;
+    private final PrintStream out;
+
+    Commands(Session session, PrintStream out) {
+      this.session = session;
+      this.out = out;
+    }
+
+    boolean run(String command) {
+      String[] parts = command.split("\\s+", 2);
+      String arg = parts.length > 1 ? parts[1].strip() : "";
+      switch (parts[0]) {
+        case ":quit", ":q", ":exit" -> {
+          return false;
+        }
+        case ":help", ":h" -> out.println(Help.topic(arg, session.interpreter()));
+        case ":vars" -> out.println(Help.vars(session.interpreter()));
+        case ":reset" -> {
+          session.interpreter().reset();
+          out.println("all bindings cleared");
+        }
+        case ":load" -> load(arg);
+        default -> out.println("unknown command " + parts[0] + "; the commands are :help, :load FILE, :vars, :reset, :quit");
+      }
+      return true;
+    }
+
+    private void load(String file) {
+      if (file.isEmpty()) {
+        out.println(":load needs a file name, like :load scripts/seed.opt");
+        return;
+      }
+      try {
+        session.run(Files.readString(Path.of(file), StandardCharsets.UTF_8), file);
+      } catch (NoSuchFileException e) {
+        out.println("gradus: no such file: " + file);
+      } catch (IOException | RuntimeException e) {
+        out.println("gradus: cannot read " + file + ": " + e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,251 @@
+package gradus.interp;
+
+import static gradus.interp.Builtins.add;
+
+import gradus.lang.GradusError;
+import gradus.lang.Span;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+import org.ejml.data.Complex_F64;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+
+/** Printing, conversions, elementary math on numbers and lists, and linear algebra (EJML). */
+final class CoreBuiltins {
+  private CoreBuiltins() {}
+
+  /** The elementary functions of SPEC §4, on numbers; the symbolic engine has the same set. */
+  static final Map<String, DoubleUnaryOperator> ELEMENTARY = Map.ofEntries(
+      Map.entry("abs", Math::abs),
+      Map.entry("sign", Math::signum),
+      Map.entry("exp", Math::exp),
+      Map.entry("log", Math::log),
+      Map.entry("log1p", Math::log1p),
+      Map.entry("sqrt", Math::sqrt),
+      Map.entry("sin", Math::sin),
+      Map.entry("cos", Math::cos),
+      Map.entry("tan", Math::tan),
+      Map.entry("asin", Math::asin),
+      Map.entry("acos", Math::acos),
+      Map.entry("atan", Math::atan),
+      Map.entry("sinh", Math::sinh),
+      Map.entry("cosh", Math::cosh),
+      Map.entry("tanh", Math::tanh),
+      Map.entry("sigmoid", x -> x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x))),
+      Map.entry("softplus", x -> x > 20 ? x : Math.log1p(Math.exp(x))),
+      Map.entry("relu", x -> x > 0 ? x : 0.0));
+
+  static void register(Map<String, Builtin> t) {
+    add(t, "print", List.of("values*"), "print(a, b, ...) prints its arguments separated by spaces", a -> {
+      StringBuilder line = new StringBuilder();
+      for (Value v : a.rest()) {
+        if (line.length() > 0) line.append(' ');
+        line.append(Printer.print(v));
+      }
+      a.interp.out.println(line);
+      a.interp.out.flush();
+      return Value.None.NONE;
+    });
+    add(t, "str", List.of("value"), "str(v) is v's printed form", a -> new Value.Str(Printer.print(a.get("value"))));
+    add(t, "len", List.of("value"), "len(v) counts the items of a list, rows of a matrix, characters of a string", a -> {
+      Value v = Values.numericOrSelf(a.get("value"));
+      return new Value.Num(switch (v) {
+        case Value.Vec x -> x.v().length;
+        case Value.Mat m -> m.m().length;
+        case Value.Lst l -> l.items().size();
+        case Value.Str s -> s.s().codePointCount(0, s.s().length());
+        case Value.Range r -> r.size();
+        case Value.Obj o when o instanceof Sized sz -> sz.size();
+        default -> throw a.error("value", "len() needs a list, matrix or string, got a " + v.kind());
+      });
+    });
+    for (Map.Entry<String, DoubleUnaryOperator> f : ELEMENTARY.entrySet()) {
+      add(t, f.getKey(), List.of("x"), f.getKey() + "(x), element-wise on lists", a -> elementwise(a, f.getValue()));
+    }
+    add(t, "min", List.of("a", "b?"), "min(a, b) or min(list)", a -> extreme(a, false));
+    add(t, "max", List.of("a", "b?"), "max(a, b) or max(list)", a -> extreme(a, true));
+    add(t, "sum", List.of("values"), "sum(list), or sum(i in a..b, body)", a -> fold(a, false));
+    add(t, "prod", List.of("values"), "prod(list), or prod(i in a..b, body)", a -> fold(a, true));
+    add(t, "linspace", List.of("a", "b", "n"), "linspace(a, b, n): n evenly spaced numbers from a to b", a -> {
+      double lo = a.number("a"), hi = a.number("b");
+      long n = a.integer("n");
+      if (n < 1 || n > 100_000_000) throw a.error("n", "linspace's n must be between 1 and 1e8, got " + n);
+      double[] out = new double[(int) n];
+      for (int i = 0; i < n; i++) out[i] = n == 1 ? lo : lo + (hi - lo) * i / (n - 1);
+      if (n > 1) out[(int) n - 1] = hi;
+      return new Value.Vec(out);
+    });
+    add(t, "norm", List.of("v"), "norm(v): the Euclidean norm (Frobenius for a matrix)", a -> {
+      Value v = Values.numericOrSelf(a.get("v"));
+      double s = 0;
+      if (v instanceof Value.Mat m) {
+        for (double[] row : m.m()) for (double x : row) s += x * x;
+      } else {
+        for (double x : a.vector("v")) s += x * x;
+      }
+      return new Value.Num(Math.sqrt(s));
+    });
+    add(t, "dot", List.of("a", "b"), "dot(a, b): the inner product of two lists, or a matrix product", a -> dot(a));
+    add(t, "transpose", List.of("m"), "transpose(m)", a -> {
+      Value v = Values.numericOrSelf(a.get("m"));
+      if (v instanceof Value.Vec vec) {
+        double[][] col = new double[vec.v().length][];
+        for (int i = 0; i < col.length; i++) col[i] = new double[] {vec.v()[i]};
+        return new Value.Mat(col);
+      }
+      return new Value.Mat(toArrays(CommonOps_DDRM.transpose(matrix(a, "m"), null)));
+    });
+    add(t, "det", List.of("m"), "det(m): the determinant of a square matrix", a -> new Value.Num(CommonOps_DDRM.det(square(a, "m"))));
+    add(t, "inv", List.of("m"), "inv(m): the inverse of a square matrix", a -> {
+      DMatrixRMaj m = square(a, "m");
+      DMatrixRMaj out = new DMatrixRMaj(m.numRows, m.numCols);
+      if (!CommonOps_DDRM.invert(m, out) || !finite(out)) throw a.error("m", "the matrix is singular: it has no inverse");
+      return new Value.Mat(toArrays(out));
+    });
+    add(t, "solve", List.of("A", "b"), "solve(A, b): x with A x = b", a -> {
+      DMatrixRMaj m = square(a, "A");
+      Value bv = Values.numericOrSelf(a.get("b"));
+      boolean vector = !(bv instanceof Value.Mat);
+      DMatrixRMaj rhs = vector ? column(a.vector("b")) : matrix(a, "b");
+      if (rhs.numRows != m.numRows) {
+        throw a.error("b", "solve(A, b) needs b with " + m.numRows + " rows to match A, got " + rhs.numRows);
+      }
+      DMatrixRMaj x = new DMatrixRMaj(m.numCols, rhs.numCols);
+      if (!CommonOps_DDRM.solve(m, rhs, x) || !finite(x)) throw a.error("A", "the matrix is singular: A x = b has no unique solution");
+      return vector ? new Value.Vec(x.getData().clone()) : new Value.Mat(toArrays(x));
+    });
+    add(t, "eig", List.of("m"), "eig(m): the eigenvalues of a symmetric matrix, ascending", a -> {
+      DMatrixRMaj m = square(a, "m");
+      for (int i = 0; i < m.numRows; i++) {
+        for (int j = 0; j < i; j++) {
+          if (Math.abs(m.get(i, j) - m.get(j, i)) > 1e-9 * (1 + Math.abs(m.get(i, j)))) {
+            throw a.error("m", "eig(m) needs a symmetric matrix; m[" + (i + 1) + "][" + (j + 1) + "] differs from m["
+                + (j + 1) + "][" + (i + 1) + "]");
+          }
+        }
+      }
+      EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(m.numRows, false, true);
+      if (!eig.decompose(m.copy())) throw a.error("m", "the eigenvalue computation did not converge");
+      double[] values = new double[m.numRows];
+      for (int i = 0; i < values.length; i++) {
+        Complex_F64 c = eig.getEigenvalue(i);
+        values[i] = c.real;
+      }
+      java.util.Arrays.sort(values);
+      return new Value.Vec(values);
+    });
+  }
+
+  /** Values whose len() is defined (data sets). */
+  interface Sized {
+    int size();
+  }
+
+  private static Value elementwise(Args a, DoubleUnaryOperator f) {
+    Value v = Values.numericOrSelf(a.get("x"));
+    return switch (v) {
+      case Value.Num n -> new Value.Num(f.applyAsDouble(n.v()));
+      case Value.Vec x -> new Value.Vec(Ops.map(x.v(), f));
+      case Value.Mat m -> {
+        double[][] out = new double[m.m().length][];
+        for (int i = 0; i < out.length; i++) out[i] = Ops.map(m.m()[i], f);
+        yield new Value.Mat(out);
+      }
+      case Value.Obj o when o instanceof FunctionValue ->
+          throw a.error("x", a.fn + "(...) of a function: declare a new function instead, e.g. h(x) = " + a.fn + "(f(x))");
+      default -> throw a.error("x", a.fn + "(...) needs a number or a list of numbers, got a " + v.kind());
+    };
+  }
+
+  private static Value extreme(Args a, boolean max) {
+    if (a.has("b")) {
+      return Ops.elementwise(max ? "max" : "min", max ? Math::max : Math::min, a.get("a"), a.get("b"), a.span);
+    }
+    double[] v = Values.vector(a.get("a"), a.fn + "'s argument", a.spanOf("a"));
+    if (v.length == 0) throw a.error("a", a.fn + "() of an empty list");
+    double best = v[0];
+    for (double x : v) best = max ? Math.max(best, x) : Math.min(best, x);
+    return new Value.Num(best);
+  }
+
+  private static Value fold(Args a, boolean product) {
+    Value v = Values.numericOrSelf(a.get("values"));
+    if (v instanceof Value.Mat m) {
+      double[] acc = new double[m.m().length == 0 ? 0 : m.m()[0].length];
+      if (product) java.util.Arrays.fill(acc, 1);
+      for (double[] row : m.m()) for (int j = 0; j < acc.length; j++) acc[j] = product ? acc[j] * row[j] : acc[j] + row[j];
+      return new Value.Vec(acc);
+    }
+    double acc = product ? 1 : 0;
+    for (double x : a.vector("values")) acc = product ? acc * x : acc + x;
+    return new Value.Num(acc);
+  }
+
+  private static Value dot(Args a) {
+    Value x = Values.numericOrSelf(a.get("a"));
+    Value y = Values.numericOrSelf(a.get("b"));
+    if (x instanceof Value.Vec p && y instanceof Value.Vec q) {
+      if (p.v().length != q.v().length) {
+        throw a.error("b", "dot(a, b) needs lists of the same length, got " + p.v().length + " and " + q.v().length);
+      }
+      double s = 0;
+      for (int i = 0; i < p.v().length; i++) s += p.v()[i] * q.v()[i];
+      return new Value.Num(s);
+    }
+    boolean vectorResult = y instanceof Value.Vec;
+    DMatrixRMaj m1 = x instanceof Value.Vec p ? row(p.v()) : matrix(a, "a");
+    DMatrixRMaj m2 = y instanceof Value.Vec q ? column(q.v()) : matrix(a, "b");
+    if (m1.numCols != m2.numRows) {
+      throw a.error("b", "dot(a, b): shapes do not match (" + m1.numRows + "x" + m1.numCols + " and " + m2.numRows + "x" + m2.numCols + ")");
+    }
+    DMatrixRMaj out = new DMatrixRMaj(m1.numRows, m2.numCols);
+    CommonOps_DDRM.mult(m1, m2, out);
+    if (vectorResult || x instanceof Value.Vec) return new Value.Vec(out.getData().clone());
+    return new Value.Mat(toArrays(out));
+  }
+
+  static DMatrixRMaj matrix(Args a, String name) {
+    double[][] m = a.matrix(name);
+    if (m.length == 0) throw a.error(name, a.fn + "() of an empty matrix");
+    return new DMatrixRMaj(m);
+  }
+
+  private static DMatrixRMaj square(Args a, String name) {
+    DMatrixRMaj m = matrix(a, name);
+    if (m.numRows != m.numCols) throw a.error(name, a.fn + "() needs a square matrix, got " + m.numRows + "x" + m.numCols);
+    return m;
+  }
+
+  private static DMatrixRMaj column(double[] v) {
+    return new DMatrixRMaj(v.length, 1, true, v);
+  }
+
+  private static DMatrixRMaj row(double[] v) {
+    return new DMatrixRMaj(1, v.length, true, v);
+  }
+
+  static double[][] toArrays(DMatrixRMaj m) {
+    double[][] out = new double[m.numRows][m.numCols];
+    for (int i = 0; i < m.numRows; i++) for (int j = 0; j < m.numCols; j++) out[i][j] = m.get(i, j);
+    return out;
+  }
+
+  private static boolean finite(DMatrixRMaj m) {
+    for (double x : m.getData()) if (!Double.isFinite(x)) return false;
+    return true;
+  }
+
+  static GradusError error(Span span, String message) {
+    return new GradusError(span, message);
+  }
+
+  static List<Value> list(double[] v) {
+    List<Value> out = new ArrayList<>();
+    for (double x : v) out.add(new Value.Num(x));
+    return out;
+  }
+}

@@ -1,0 +1,65 @@
+package gradus.interp;
+
+import static gradus.interp.Builtins.add;
+
+import gradus.data.Csv;
+import gradus.data.DataException;
+import gradus.data.Dataset;
+import gradus.data.Generators;
+import gradus.sym.Numbers;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Data sets: csv files, seeded generators, head, predict. */
+final class DataBuiltins {
+  private DataBuiltins() {}
+
+  static void register(Map<String, Builtin> t) {
+    Dataset.setNumberFormat(Numbers::format);
+    add(t, "csv", List.of("path"), "csv(\"file.csv\"): a numeric data set with a header row", a -> {
+      String file = a.string("path");
+      return data(a, () -> Csv.read(Path.of(file)));
+    });
+    add(t, "head", List.of("data", "n?"), "head(d, n=5): the first n rows of a data set", a -> {
+      DataValue d = dataset(a);
+      long n = a.integer("n", 5);
+      if (n < 0) throw a.error("n", "n must be >= 0, got " + n);
+      return new DataValue(d.data().head((int) Math.min(n, d.data().rows())));
+    });
+    add(t, "moons", List.of("n?", "noise?", "seed?"), "moons(n=200, noise=0.1, seed=0): two interleaving half circles; columns x1, x2, label",
+        a -> data(a, () -> Generators.moons(count(a), a.number("noise", 0.1), a.integer("seed", 0))));
+    add(t, "xor_data", List.of("n?", "noise?", "seed?"), "xor_data(n=200, noise=0.1, seed=0): four quadrants, label 1 where x1*x2 < 0; columns x1, x2, label",
+        a -> data(a, () -> Generators.xorData(count(a), a.number("noise", 0.1), a.integer("seed", 0))));
+    add(t, "blobs", List.of("n?", "centers?", "std?", "seed?"), "blobs(n=200, centers=3, std=1, seed=0): Gaussian clusters; columns x1, x2, label",
+        a -> data(a, () -> Generators.blobs(count(a), (int) a.integer("centers", 3), a.number("std", 1), a.integer("seed", 0))));
+    add(t, "linear_data", List.of("n?", "w?", "b?", "noise?", "seed?"),
+        "linear_data(n=100, w=[2], b=1, noise=0.1, seed=0): y = w.x + b + noise; columns x1..xk, y",
+        a -> data(a, () -> Generators.linearData(count(a), a.has("w") ? a.vector("w") : new double[] {2},
+            a.number("b", 1), a.number("noise", 0.1), a.integer("seed", 0))));
+    add(t, "predict", List.of("model", "x", "data"), "predict(model, x, d): the model at parameters x on every row of d",
+        DataSupport::predict);
+  }
+
+  private static int count(Args a) {
+    long n = a.integer("n", 200);
+    if (n < 1 || n > 100_000_000) throw a.error("n", "n must be between 1 and 1e8, got " + n);
+    return (int) n;
+  }
+
+  private static DataValue dataset(Args a) {
+    if (a.get("data") instanceof DataValue d) return d;
+    throw a.error("data", a.fn + " needs a data set, got a " + a.get("data").kind());
+  }
+
+  private static Value data(Args a, Supplier<Dataset> make) {
+    try {
+      return new DataValue(make.get());
+    } catch (DataException e) {
+      throw a.error("path", e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw a.error(e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package gradus.interp;
+
+import gradus.compile.CompiledFunction;
+import gradus.data.DataException;
+import gradus.data.Dataset;
+import gradus.lang.GradusError;
+import gradus.lang.Span;
+import gradus.optim.BatchObjective;
+import gradus.sym.Signature;
+import gradus.sym.VarSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Losses over data sets: binding fields to columns, mean losses, batch objectives, predictions. */
+final class DataSupport {
+  private DataSupport() {}
+
+  /** The rows of a data set packed in the order of a function's fields. */
+  record Packed(double[] rows, int stride, int count) {}
+
+  static Packed pack(FunctionValue f, Value data, Span span) {
+    if (!(data instanceof DataValue d)) throw new GradusError(span, "data= needs a data set, got a " + data.kind());
+    Signature sig = f.signature();
+    if (sig.fields().isEmpty()) {
+      throw new GradusError(span, f.name() + " has no data fields; declare them after a ';', like loss(w, b; u, v) = ...");
+    }
+    List<String> names = new ArrayList<>();
+    List<Integer> sizes = new ArrayList<>();
+    for (VarSpec v : sig.fields()) {
+      names.add(v.name());
+      sizes.add(v.size());
+    }
+    try {
+      Dataset ds = d.data();
+      List<String> columns = ds.resolveFields(names, sizes);
+      return new Packed(ds.pack(columns), columns.size(), ds.rows());
+    } catch (DataException e) {
+      throw new GradusError(span, e.getMessage());
+    }
+  }
+
+  /** {@code loss(r.x, data=d)}: the mean loss over the rows. */
+  static Value meanLoss(FunctionValue f, List<Value> positional, List<Span> spans, Map<String, Value> keywords,
+      Map<String, Span> keywordSpans, Span span) {
+    if (!f.isDeclared()) throw new GradusError(span, "data= works with declared losses, not " + f.name());
+    if (keywords.size() > 1) throw new GradusError(span, f.name() + "(x, data=d) takes only data=");
+    Packed p = pack(f, keywords.get("data"), keywordSpans.get("data"));
+    double[] x = point(f, positional, spans, span);
+    CompiledFunction c = f.compiled();
+    double sum = 0;
+    for (int r = 0; r < p.count(); r++) sum += c.value(x, p.rows(), r * p.stride());
+    return new Value.Num(sum / p.count());
+  }
+
+  static double[] point(FunctionValue f, List<Value> positional, List<Span> spans, Span span) {
+    List<Double> flat = new ArrayList<>();
+    for (int i = 0; i < positional.size(); i++) {
+      for (double v : Values.vector(positional.get(i), "an argument", spans.get(i))) flat.add(v);
+    }
+    int n = f.signature().dimension();
+    if (flat.size() != n) {
+      throw new GradusError(span, f.name() + " takes " + FunctionValue.describeArity(f.signature()) + ", got " + flat.size());
+    }
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) x[i] = flat.get(i);
+    return x;
+  }
+
+  /** A loss over the rows of a data set, as the optimizer sees it. Allocates nothing per row. */
+  static BatchObjective batchObjective(FunctionValue f, Value data, Span span) {
+    Packed p = pack(f, data, span);
+    CompiledFunction c = f.compiled();
+    int n = c.dimension();
+    return new BatchObjective() {
+      @Override public int rows() {
+        return p.count();
+      }
+
+      @Override public int dimension() {
+        return n;
+      }
+
+      @Override public double valueAndGradient(double[] x, double[] grad) {
+        java.util.Arrays.fill(grad, 0);
+        double sum = 0;
+        for (int r = 0; r < p.count(); r++) sum += c.accumulate(x, p.rows(), r * p.stride(), grad);
+        double inv = 1.0 / p.count();
+        for (int i = 0; i < n; i++) grad[i] *= inv;
+        return sum * inv;
+      }
+
+      @Override public double batchValueAndGradient(double[] x, int[] rows, int from, int to, double[] grad) {
+        java.util.Arrays.fill(grad, 0);
+        double sum = 0;
+        for (int k = from; k < to; k++) sum += c.accumulate(x, p.rows(), rows[k] * p.stride(), grad);
+        double inv = 1.0 / (to - from);
+        for (int i = 0; i < n; i++) grad[i] *= inv;
+        return sum * inv;
+      }
+    };
+  }
+
+  /** {@code predict(model, x, d)}: the model at x on every row of d. */
+  static Value predict(Args a) {
+    if (!(a.get("model") instanceof FunctionValue f) || !f.isDeclared()) {
+      throw a.error("model", "predict(model, x, d) needs a declared model function, got a " + a.get("model").kind());
+    }
+    Packed p = pack(f, a.get("data"), a.spanOf("data"));
+    double[] x = point(f, List.of(a.get("x")), List.of(a.spanOf("x")), a.spanOf("x"));
+    CompiledFunction c = f.compiled();
+    double[] out = new double[p.count()];
+    for (int r = 0; r < p.count(); r++) out[r] = c.value(x, p.rows(), r * p.stride());
+    return new Value.Vec(out);
+  }
+}

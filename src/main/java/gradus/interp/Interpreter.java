@@ -1,0 +1,330 @@
+package gradus.interp;
+
+import gradus.lang.Ast;
+import gradus.lang.GradusError;
+import gradus.lang.Span;
+import java.io.PrintStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/** Runs statements: one global scope (blocks and {@code for} bind in it, as in Python). */
+public final class Interpreter {
+  final Map<String, Value> globals = new LinkedHashMap<>();
+  final Map<String, Builtin> builtins;
+  final PrintStream out;
+  final AtomicBoolean interrupt = new AtomicBoolean();
+  private final Deque<Map<String, Value>> locals = new ArrayDeque<>();
+  /** Receives the value of each bare expression statement (the REPL echoes it); null in scripts. */
+  Consumer<Value> echo;
+  /** Where plots go without out=: a window when possible, else plot-N.png. */
+  PlotSink plotSink;
+
+  public Interpreter(PrintStream out) {
+    this.out = out;
+    this.builtins = Builtins.all();
+    reset();
+  }
+
+  /** Names bound before the user binds anything; they may be rebound. */
+  public static final java.util.List<String> PREDEFINED = java.util.List.of("pi", "e", "inf", "nan", "true", "false");
+  private static final Map<String, Value> PREDEFINED_VALUES = Map.of(
+      "pi", new Value.Num(Math.PI), "e", new Value.Num(Math.E), "inf", new Value.Num(Double.POSITIVE_INFINITY),
+      "nan", new Value.Num(Double.NaN), "true", Value.Bool.TRUE, "false", Value.Bool.FALSE);
+
+  public static Value predefined(String name) {
+    return PREDEFINED_VALUES.get(name);
+  }
+
+  public void reset() {
+    globals.clear();
+    for (String name : PREDEFINED) globals.put(name, PREDEFINED_VALUES.get(name));
+  }
+
+  public void setEcho(Consumer<Value> echo) {
+    this.echo = echo;
+  }
+
+  public void setPlotSink(PlotSink sink) {
+    this.plotSink = sink;
+  }
+
+  public Map<String, Value> globals() {
+    return globals;
+  }
+
+  public Map<String, Builtin> builtins() {
+    return builtins;
+  }
+
+  public AtomicBoolean interruptFlag() {
+    return interrupt;
+  }
+
+  /** Every name a user may refer to: bindings first, then built-ins. */
+  public Set<String> knownNames() {
+    Set<String> names = new TreeSet<>(globals.keySet());
+    names.addAll(builtins.keySet());
+    return names;
+  }
+
+  public void execute(List<Ast.Stmt> statements) {
+    for (Ast.Stmt s : statements) exec(s);
+  }
+
+  /** The statement running now: errors from deep inside a library point here. */
+  Ast.Stmt current;
+
+  void exec(Ast.Stmt s) {
+    Ast.Stmt outer = current;
+    current = s;
+    try {
+      run(s);
+    } finally {
+      current = outer;
+    }
+  }
+
+  private void run(Ast.Stmt s) {
+    switch (s) {
+      case Ast.Declare d -> globals.put(d.name(), SymBridge.declare(this, d));
+      case Ast.Bind b -> globals.put(b.name(), eval(b.value()));
+      case Ast.For f -> execFor(f);
+      case Ast.If i -> {
+        if (Ops.truth(eval(i.cond()), i.cond().span())) execute(i.then());
+        else if (i.otherwise() != null) execute(i.otherwise());
+      }
+      case Ast.ExprStmt e -> {
+        Value v = eval(e.expr());
+        if (v instanceof PlotBuiltins.PlotValue p && !p.written() && plotSink != null) {
+          plotSink.show(p);
+          return;
+        }
+        if (echo != null && !(v instanceof Value.None)) echo.accept(v);
+      }
+    }
+  }
+
+  private void execFor(Ast.For f) {
+    Value iterable = eval(f.iterable());
+    if (iterable instanceof Value.Range r) {
+      for (long i = r.lo(); i <= r.hi(); i++) {
+        globals.put(f.var(), new Value.Num(i));
+        execute(f.body());
+      }
+      return;
+    }
+    for (Value item : Values.items(iterable, "the thing a for loop runs over", f.iterable().span())) {
+      globals.put(f.var(), item);
+      execute(f.body());
+    }
+  }
+
+  public Value eval(Ast.Expr e) {
+    return switch (e) {
+      case Ast.Num n -> new Value.Num(n.value());
+      case Ast.Str s -> new Value.Str(s.value());
+      case Ast.Name n -> lookup(n.name(), n.span());
+      case Ast.ListLit l -> {
+        List<Value> items = new ArrayList<>(l.items().size());
+        for (Ast.Expr x : l.items()) items.add(eval(x));
+        yield Values.list(items);
+      }
+      case Ast.Unary u -> unary(u);
+      case Ast.Binary b -> binary(b);
+      case Ast.Range r -> new Value.Range(
+          Values.integer(eval(r.lo()), "the start of a range", r.lo().span()),
+          Values.integer(eval(r.hi()), "the end of a range", r.hi().span()));
+      case Ast.Call c -> call(c);
+      case Ast.Index i -> index(eval(i.target()), eval(i.index()), i);
+      case Ast.Field f -> field(eval(f.target()), f);
+    };
+  }
+
+  Value lookup(String name, Span span) {
+    for (Map<String, Value> scope : locals) {
+      Value v = scope.get(name);
+      if (v != null) return v;
+    }
+    Value v = globals.get(name);
+    if (v != null) return v;
+    Builtin b = builtins.get(name);
+    if (b != null) return b;
+    throw unknownName(name, span);
+  }
+
+  GradusError unknownName(String name, Span span) {
+    Set<String> known = knownNames();
+    for (Map<String, Value> scope : locals) known.addAll(scope.keySet());
+    return new GradusError(span, "unknown name '" + name + "'" + Suggest.hint(name, known));
+  }
+
+  boolean isBound(String name) {
+    for (Map<String, Value> scope : locals) if (scope.containsKey(name)) return true;
+    return globals.containsKey(name);
+  }
+
+  private Value unary(Ast.Unary u) {
+    Value v = eval(u.operand());
+    return switch (u.op()) {
+      case "-" -> Ops.negate(v, u.span());
+      case "+" -> Ops.elementwise("+", Double::sum, new Value.Num(0), v, u.span());
+      default -> Value.Bool.of(!Ops.truth(v, u.operand().span()));
+    };
+  }
+
+  private Value binary(Ast.Binary b) {
+    if (b.op().equals("and")) {
+      return Value.Bool.of(Ops.truth(eval(b.left()), b.left().span()) && Ops.truth(eval(b.right()), b.right().span()));
+    }
+    if (b.op().equals("or")) {
+      return Value.Bool.of(Ops.truth(eval(b.left()), b.left().span()) || Ops.truth(eval(b.right()), b.right().span()));
+    }
+    Value l = eval(b.left());
+    Value r = eval(b.right());
+    if (l instanceof FunctionValue || r instanceof FunctionValue) {
+      throw new GradusError(b.span(), "functions cannot be combined with '" + b.op()
+          + "'; declare a new function instead, e.g. h(x) = f(x) " + b.op() + " g(x)");
+    }
+    return Ops.binary(b.op(), l, r, b.span());
+  }
+
+  private Value call(Ast.Call c) {
+    if (c.fn() instanceof Ast.Name n && !isBound(n.name())) {
+      switch (n.name()) {
+        case "sum", "prod" -> {
+          if (c.args().size() == 2 && c.args().get(0) instanceof Ast.IndexBinding ib) {
+            return indexedLoop(n.name().equals("prod"), ib, c.args().get(1), c);
+          }
+        }
+        case "diff" -> {
+          return SymBridge.diff(this, c);
+        }
+        case "where" -> {
+          return where(c);
+        }
+        default -> { }
+      }
+    }
+    Value target = eval(c.fn());
+    List<Value> positional = new ArrayList<>();
+    List<Span> positionalSpans = new ArrayList<>();
+    Map<String, Value> keywords = new LinkedHashMap<>();
+    Map<String, Span> keywordSpans = new HashMap<>();
+    for (Ast.Arg a : c.args()) {
+      switch (a) {
+        case Ast.Positional p -> {
+          if (!keywords.isEmpty()) throw new GradusError(p.span(), "a positional argument cannot follow a keyword argument");
+          positional.add(eval(p.value()));
+          positionalSpans.add(p.span());
+        }
+        case Ast.Keyword k -> {
+          if (keywords.containsKey(k.name())) throw new GradusError(k.span(), "the argument '" + k.name() + "' is given twice");
+          keywords.put(k.name(), eval(k.value()));
+          keywordSpans.put(k.name(), k.span());
+        }
+        case Ast.IndexBinding ib -> throw new GradusError(ib.span(),
+            "'" + ib.name() + " in ...' is only allowed as the first argument of sum(...) or prod(...)");
+      }
+    }
+    if (target instanceof Builtin b) {
+      return b.invoke(new Args(this, b, c.span(), positional, positionalSpans, keywords, keywordSpans));
+    }
+    if (target instanceof FunctionValue f) {
+      return f.call(this, positional, positionalSpans, keywords, keywordSpans, c.span());
+    }
+    throw new GradusError(c.fn().span(), "a " + target.kind() + " cannot be called like a function");
+  }
+
+  private Value indexedLoop(boolean product, Ast.IndexBinding ib, Ast.Arg bodyArg, Ast.Call c) {
+    if (!(bodyArg instanceof Ast.Positional body)) {
+      throw new GradusError(bodyArg.span(), (product ? "prod" : "sum") + "(i in a..b, body) needs a body expression");
+    }
+    Value range = eval(ib.range());
+    List<Value> items = range instanceof Value.Range ? null : Values.items(range, "the range of " + (product ? "prod" : "sum"), ib.range().span());
+    Map<String, Value> scope = new HashMap<>();
+    locals.push(scope);
+    try {
+      Value acc = new Value.Num(product ? 1 : 0);
+      if (range instanceof Value.Range r) {
+        for (long i = r.lo(); i <= r.hi(); i++) {
+          scope.put(ib.name(), new Value.Num(i));
+          acc = Ops.binary(product ? "*" : "+", acc, eval(body.value()), body.span());
+        }
+      } else {
+        for (Value item : items) {
+          scope.put(ib.name(), item);
+          acc = Ops.binary(product ? "*" : "+", acc, eval(body.value()), body.span());
+        }
+      }
+      return acc;
+    } finally {
+      locals.pop();
+    }
+  }
+
+  private Value where(Ast.Call c) {
+    if (c.args().size() != 3 || !c.args().stream().allMatch(a -> a instanceof Ast.Positional)) {
+      throw new GradusError(c.span(), "where(cond, a, b) takes three arguments");
+    }
+    Ast.Positional cond = (Ast.Positional) c.args().get(0);
+    Value chosen = Ops.truth(eval(cond.value()), cond.span()) ? eval(((Ast.Positional) c.args().get(1)).value())
+        : eval(((Ast.Positional) c.args().get(2)).value());
+    return chosen;
+  }
+
+  private Value index(Value target, Value index, Ast.Index at) {
+    if (target instanceof Value.Obj o && o instanceof Indexable ix) return ix.index(index, at.span());
+    if (index instanceof Value.Str) {
+      throw new GradusError(at.index().span(), "a " + target.kind() + " cannot be indexed by a string");
+    }
+    Value t = Values.numericOrSelf(target);
+    long i = Values.integer(index, "an index", at.index().span());
+    int n = switch (t) {
+      case Value.Vec v -> v.v().length;
+      case Value.Mat m -> m.m().length;
+      case Value.Lst l -> l.items().size();
+      case Value.Str s -> s.s().codePointCount(0, s.s().length());
+      default -> throw new GradusError(at.target().span(), "a " + target.kind() + " cannot be indexed");
+    };
+    if (i < 1 || i > n) {
+      throw new GradusError(at.index().span(), "index " + i + " is out of range 1.." + n + " (indexing starts at 1)");
+    }
+    int k = (int) i - 1;
+    return switch (t) {
+      case Value.Vec v -> new Value.Num(v.v()[k]);
+      case Value.Mat m -> new Value.Vec(m.m()[k]);
+      case Value.Lst l -> l.items().get(k);
+      case Value.Str s -> new Value.Str(new String(Character.toChars(s.s().codePointAt(s.s().offsetByCodePoints(0, k)))));
+      default -> throw new IllegalStateException();
+    };
+  }
+
+  private Value field(Value target, Ast.Field f) {
+    if (target instanceof HasFields h) return h.field(f.name(), f.span());
+    throw new GradusError(f.span(), "a " + target.kind() + " has no field '" + f.name() + "'");
+  }
+
+  /** Values with named fields ({@code r.x}, {@code d.rows}). */
+  interface HasFields {
+    Value field(String name, Span span);
+  }
+
+  /** Values indexed by something other than a position ({@code d["col"]}). */
+  interface Indexable {
+    Value index(Value key, Span span);
+  }
+
+  /** Shows or writes a plot that was made without out=. */
+  public interface PlotSink {
+    void show(Value plot);
+  }
+}

@@ -1,0 +1,228 @@
+package gradus.interp;
+
+import static gradus.interp.Builtins.add;
+
+import gradus.lang.GradusError;
+import gradus.lang.Span;
+import gradus.optim.Method;
+import gradus.optim.MethodSpec;
+import gradus.optim.Methods;
+import gradus.optim.Minimizer;
+import gradus.optim.Objective;
+import gradus.optim.Param;
+import gradus.optim.Result;
+import gradus.optim.RunOptions;
+import gradus.optim.Schedule;
+import gradus.optim.Schedules;
+import gradus.sym.Numbers;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Optimizers, schedules, minimize, compare and save. */
+final class OptimBuiltins {
+  private OptimBuiltins() {}
+
+  static final List<String> RUN_PARAMS = List.of("steps?", "gtol?", "label?", "data?", "batch?", "epochs?", "seed?",
+      "shuffle?", "record?");
+
+  static void register(Map<String, Builtin> t) {
+    Methods.numberFormat = Numbers::format;
+    for (MethodSpec spec : Methods.specs().values()) {
+      add(t, spec.name(), optional(spec), "the " + spec.name() + " optimizer: " + signature(spec),
+          a -> new MethodValue(create(a, spec, true)));
+    }
+    for (MethodSpec spec : Schedules.specs().values()) {
+      add(t, spec.name(), optional(spec), "a learning-rate schedule: " + signature(spec),
+          a -> new ScheduleValue((Schedule) create(a, spec, false)));
+    }
+    List<String> minimizeParams = new ArrayList<>(List.of("f", "start", "method?"));
+    minimizeParams.addAll(RUN_PARAMS);
+    add(t, "minimize", minimizeParams, "minimize(f, start, method=lbfgs(), steps=1000, gtol=1e-6, label=..., data=..., batch=..., epochs=..., seed=0)",
+        a -> new ResultValue(minimize(a, methodOf(a, a.get("method")), labelOf(a))));
+    List<String> compareParams = new ArrayList<>(List.of("f", "start", "methods"));
+    compareParams.addAll(RUN_PARAMS);
+    add(t, "compare", compareParams, "compare(f, start, [m1, m2, ...], ...): runs each method and returns the list of results", a -> {
+      List<Value> results = new ArrayList<>();
+      for (Value m : a.items("methods")) results.add(new ResultValue(minimize(a, methodOf(a, m), null)));
+      return new Value.Lst(results);
+    });
+    add(t, "save", List.of("value", "path"), "save(value, \"file.json\" or \"file.csv\") writes a value or results", a -> {
+      Save.save(a.get("value"), a.string("path"), a);
+      return Value.None.NONE;
+    });
+  }
+
+  private static List<String> optional(MethodSpec spec) {
+    List<String> out = new ArrayList<>();
+    for (Param p : spec.params()) out.add(p.required() ? p.name() : p.name() + "?");
+    return out;
+  }
+
+  static String signature(MethodSpec spec) {
+    List<String> parts = new ArrayList<>();
+    for (Param p : spec.params()) {
+      parts.add(p.required() ? p.name() : p.name() + "=" + show(p.defaultValue()));
+    }
+    return spec.name() + "(" + String.join(", ", parts) + ")";
+  }
+
+  private static String show(Object v) {
+    if (v instanceof Number n) return Numbers.format(n.doubleValue());
+    if (v instanceof Boolean b) return b ? "true" : "false";
+    return String.valueOf(v);
+  }
+
+  private static Object create(Args a, MethodSpec spec, boolean method) {
+    Map<String, Object> given = new LinkedHashMap<>();
+    for (Param p : spec.params()) {
+      if (!a.has(p.name())) continue;
+      given.put(p.name(), convert(a, p));
+    }
+    try {
+      return method ? Methods.create(spec.name(), given) : Schedules.create(spec.name(), given);
+    } catch (IllegalArgumentException e) {
+      String msg = e.getMessage();
+      for (Param p : spec.params()) {
+        if (msg != null && msg.startsWith(p.name() + " ")) throw a.error(p.name(), msg);
+      }
+      throw a.error(msg);
+    }
+  }
+
+  private static Object convert(Args a, Param p) {
+    Value v = a.get(p.name());
+    String what = a.fn + "'s " + p.name();
+    return switch (p.kind()) {
+      case BOOLEAN -> Values.bool(v, what, a.spanOf(p.name()));
+      case INTEGER -> (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Values.integer(v, what, a.spanOf(p.name()))));
+      case RATE -> v instanceof ScheduleValue s ? s.schedule() : Values.number(v, what + " (a number or a schedule such as step_lr(0.1, 10))", a.spanOf(p.name()));
+      case NUMBER -> Values.number(v, what, a.spanOf(p.name()));
+    };
+  }
+
+  private static Method methodOf(Args a, Value v) {
+    if (v == null) return Methods.defaultMethod();
+    if (v instanceof MethodValue m) return m.method();
+    if (v instanceof Builtin b && Methods.specs().containsKey(b.name())) {
+      throw a.error("method", "write " + b.name() + "() with parentheses to make the optimizer");
+    }
+    throw a.error("method", "a method must be an optimizer such as adam(lr=0.1), got a " + v.kind());
+  }
+
+  private static String labelOf(Args a) {
+    return a.has("label") ? a.string("label") : null;
+  }
+
+  static Result minimize(Args a, Method method, String label) {
+    Value fv = a.get("f");
+    if (!(fv instanceof FunctionValue f) || !f.isDeclared()) {
+      throw a.error("f", a.fn + " needs a declared scalar function to minimize, got "
+          + (fv instanceof FunctionValue g ? g.name() + ", which is " + g.describeShape() : "a " + fv.kind()));
+    }
+    double[] start = a.vector("start");
+    int n = f.signature().dimension();
+    if (start.length != n) {
+      throw a.error("start", "the start point has " + start.length + " number" + (start.length == 1 ? "" : "s") + ", but "
+          + f.name() + " takes " + FunctionValue.describeArity(f.signature()));
+    }
+    RunOptions opts = options(a, label);
+    Objective objective;
+    if (a.has("data")) {
+      objective = DataSupport.batchObjective(f, a.get("data"), a.spanOf("data"));
+    } else {
+      if (f.signature().fieldCount() > 0) {
+        throw a.error("f", f.name() + " has data fields (" + FunctionValue.names(f.signature().fields())
+            + "): give the data with data=...");
+      }
+      for (String k : List.of("batch", "epochs")) {
+        if (a.has(k)) throw a.error(k, k + "= needs data=...: it counts rows of a data set");
+      }
+      objective = objective(f);
+    }
+    if (method.needsFullBatch() && a.has("batch")) {
+      throw a.error("batch", method.describe() + " needs full batches: drop batch=, or use a first-order method such as sgd or adam");
+    }
+    a.interp.interrupt.set(false);
+    try {
+      return Minimizer.run(objective, start, method, opts);
+    } catch (IllegalArgumentException e) {
+      throw a.error(e.getMessage());
+    } finally {
+      a.interp.interrupt.set(false);
+    }
+  }
+
+  private static RunOptions options(Args a, String label) {
+    RunOptions o = RunOptions.defaults().withInterrupt(a.interp.interrupt).withLabel(label);
+    if (a.has("steps")) o = o.withSteps(positiveInt(a, "steps", 0));
+    if (a.has("gtol")) {
+      double g = a.number("gtol");
+      if (!(g >= 0)) throw a.error("gtol", "gtol must be >= 0, got " + Numbers.format(g));
+      o = o.withGtol(g);
+    }
+    if (a.has("batch")) o = o.withBatch(positiveInt(a, "batch", 1));
+    if (a.has("epochs")) o = o.withEpochs(positiveInt(a, "epochs", 1));
+    if (a.has("seed")) o = o.withSeed(a.integer("seed"));
+    if (a.has("shuffle")) o = o.withShuffle(a.bool("shuffle", true));
+    if (a.has("record")) o = o.withRecord(positiveInt(a, "record", 1));
+    return o;
+  }
+
+  private static int positiveInt(Args a, String name, int min) {
+    long v = a.integer(name);
+    if (v < min) throw a.error(name, name + " must be >= " + min + ", got " + v);
+    if (v > Integer.MAX_VALUE) throw a.error(name, name + " is too large: " + v);
+    return (int) v;
+  }
+
+  /** The compiled function as an optimizer objective (no data fields). */
+  static Objective objective(FunctionValue f) {
+    var c = f.compiled();
+    double[] none = new double[0];
+    return new Objective() {
+      @Override public int dimension() {
+        return c.dimension();
+      }
+
+      @Override public double valueAndGradient(double[] x, double[] grad) {
+        return c.valueAndGradient(x, none, 0, grad);
+      }
+
+      @Override public boolean hasHessian() {
+        return true;
+      }
+
+      @Override public void hessian(double[] x, double[] h) {
+        c.hessian(x, none, 0, h);
+      }
+    };
+  }
+
+  /** An optimizer as a value; prints as its call with the given arguments. */
+  record MethodValue(Method method) implements Value.Obj {
+    public String kind() {
+      return "optimizer";
+    }
+
+    @Override public String toString() {
+      return method.describe();
+    }
+  }
+
+  /** A learning-rate schedule as a value. */
+  record ScheduleValue(Schedule schedule) implements Value.Obj {
+    public String kind() {
+      return "schedule";
+    }
+
+    @Override public String toString() {
+      return schedule.describe();
+    }
+  }
+
+  static GradusError error(Span span, String message) {
+    return new GradusError(span, message);
+  }
+}

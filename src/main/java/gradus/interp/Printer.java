@@ -1,0 +1,92 @@
+package gradus.interp;
+
+import gradus.sym.Numbers;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The printed form of values (SPEC §5, §9): Python-style numbers, NumPy-style summaries. */
+public final class Printer {
+  private Printer() {}
+
+  static final int SUMMARY_THRESHOLD = 1000;
+  private static final int EDGE = 3;
+
+  public static String print(Value v) {
+    return switch (v) {
+      case Value.Num n -> Numbers.format(n.v());
+      case Value.Bool b -> b.v() ? "true" : "false";
+      case Value.Str s -> s.s();
+      case Value.Vec vec -> vector(vec.v(), vec.v().length > SUMMARY_THRESHOLD);
+      case Value.Mat m -> matrix(m.m());
+      case Value.Lst l -> list(l.items());
+      case Value.Range r -> range(r);
+      case Value.None none -> "";
+      case Value.Obj o -> o.toString();
+    };
+  }
+
+  /** The form a value takes inside a list: strings quoted. */
+  static String inner(Value v) {
+    return v instanceof Value.Str s ? quote(s.s()) : print(v);
+  }
+
+  static String quote(String s) {
+    return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + '"';
+  }
+
+  static String vector(double[] v, boolean summarize) {
+    StringBuilder out = new StringBuilder("[");
+    for (int i = 0; i < v.length; i++) {
+      if (summarize && i == EDGE && v.length > 2 * EDGE) {
+        out.append("..., ");
+        i = v.length - EDGE;
+      }
+      if (i > 0 && out.charAt(out.length() - 1) != ' ') out.append(", ");
+      out.append(Numbers.format(v[i]));
+    }
+    return out.append(']').toString();
+  }
+
+  static String matrix(double[][] m) {
+    long total = 0;
+    for (double[] row : m) total += row.length;
+    boolean summarize = total > SUMMARY_THRESHOLD;
+    StringBuilder out = new StringBuilder("[");
+    for (int i = 0; i < m.length; i++) {
+      if (summarize && i == EDGE && m.length > 2 * EDGE) {
+        out.append("..., ");
+        i = m.length - EDGE;
+      }
+      if (i > 0 && out.charAt(out.length() - 1) != ' ') out.append(", ");
+      out.append(vector(m[i], summarize));
+    }
+    return out.append(']').toString();
+  }
+
+  private static String list(List<Value> items) {
+    if (!items.isEmpty() && items.stream().allMatch(x -> x instanceof ResultValue)) {
+      List<ResultValue> rs = new ArrayList<>();
+      for (Value x : items) rs.add((ResultValue) x);
+      return ResultValue.table(rs);
+    }
+    StringBuilder out = new StringBuilder("[");
+    for (int i = 0; i < items.size(); i++) {
+      if (i > 0) out.append(", ");
+      out.append(inner(items.get(i)));
+    }
+    return out.append(']').toString();
+  }
+
+  private static String range(Value.Range r) {
+    if (r.size() > SUMMARY_THRESHOLD) {
+      return "[" + r.lo() + ", " + (r.lo() + 1) + ", " + (r.lo() + 2) + ", ..., " + (r.hi() - 2) + ", "
+          + (r.hi() - 1) + ", " + r.hi() + "]";
+    }
+    StringBuilder out = new StringBuilder("[");
+    for (long i = r.lo(); i <= r.hi(); i++) {
+      if (i > r.lo()) out.append(", ");
+      out.append(i);
+    }
+    return out.append(']').toString();
+  }
+}

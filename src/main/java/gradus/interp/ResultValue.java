@@ -1,0 +1,85 @@
+package gradus.interp;
+
+import gradus.lang.GradusError;
+import gradus.lang.Span;
+import gradus.optim.Result;
+import gradus.sym.Numbers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The result of one run: fields as in SPEC §6, printed as one line; lists of them as a table. */
+public record ResultValue(Result r) implements Value.Obj, Interpreter.HasFields {
+  static final List<String> FIELDS = List.of("x", "f", "grad", "gnorm", "iterations", "evaluations", "status", "message",
+      "path", "values", "method", "label", "time", "batch_losses", "epochs");
+
+  public String kind() {
+    return "result";
+  }
+
+  @Override
+  public Value field(String name, Span span) {
+    return switch (name) {
+      case "x" -> new Value.Vec(r.x().clone());
+      case "f" -> new Value.Num(r.f());
+      case "grad" -> new Value.Vec(r.grad().clone());
+      case "gnorm" -> new Value.Num(r.gnorm());
+      case "iterations" -> new Value.Num(r.iterations());
+      case "evaluations" -> new Value.Num(r.evaluations());
+      case "status" -> new Value.Str(r.status());
+      case "message" -> new Value.Str(r.message());
+      case "path" -> new Value.Mat(r.path());
+      case "values" -> new Value.Vec(r.values());
+      case "method" -> new Value.Str(r.method());
+      case "label" -> new Value.Str(r.label());
+      case "time" -> new Value.Num(r.time());
+      case "batch_losses" -> new Value.Vec(r.batchLosses() == null ? new double[0] : r.batchLosses());
+      case "epochs" -> new Value.Num(r.epochs());
+      default -> throw new GradusError(span, "a result has no field '" + name + "'" + Suggest.hint(name, FIELDS)
+          + "; its fields are " + String.join(", ", FIELDS));
+    };
+  }
+
+  @Override
+  public String toString() {
+    return r.label() + ": " + r.status() + ", f = " + Numbers.format(r.f()) + ", x = " + Printer.vector(r.x(), r.x().length > 8)
+        + ", iterations = " + r.iterations();
+  }
+
+  static String time(double seconds) {
+    return String.format(Locale.ROOT, seconds < 10 ? "%.4f" : "%.1f", seconds);
+  }
+
+  /** An aligned table with the columns label, status, f, gnorm, iterations, evaluations, time. */
+  static String table(List<ResultValue> results) {
+    String[] head = {"label", "status", "f", "gnorm", "iterations", "evaluations", "time"};
+    boolean[] right = {false, false, true, true, true, true, true};
+    List<String[]> rows = new ArrayList<>();
+    rows.add(head);
+    for (ResultValue v : results) {
+      Result r = v.r();
+      rows.add(new String[] {r.label(), r.status(), Numbers.format(r.f()), shortNumber(r.gnorm()),
+          Long.toString(r.iterations()), Long.toString(r.evaluations()), time(r.time())});
+    }
+    int[] width = new int[head.length];
+    for (String[] row : rows) for (int i = 0; i < row.length; i++) width[i] = Math.max(width[i], row[i].codePointCount(0, row[i].length()));
+    StringBuilder out = new StringBuilder();
+    for (int k = 0; k < rows.size(); k++) {
+      String[] row = rows.get(k);
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < row.length; i++) {
+        if (i > 0) line.append("  ");
+        String pad = " ".repeat(width[i] - row[i].codePointCount(0, row[i].length()));
+        line.append(right[i] && k > 0 ? pad + row[i] : row[i] + pad);
+      }
+      out.append(line.toString().stripTrailing());
+      if (k + 1 < rows.size()) out.append('\n');
+    }
+    return out.toString();
+  }
+
+  private static String shortNumber(double v) {
+    if (!Double.isFinite(v) || v == 0) return Numbers.format(v);
+    return Numbers.format(Double.parseDouble(String.format(Locale.ROOT, "%.3g", v)));
+  }
+}

@@ -1,0 +1,168 @@
+package gradus.interp;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import gradus.optim.Result;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** save(value, "file.json" | "file.csv"): JSON through Jackson, CSV through Commons CSV. */
+final class Save {
+  private Save() {}
+
+  private static final JsonFactory JSON = new JsonFactory();
+
+  static void save(Value value, String file, Args a) {
+    Path path = Path.of(file).toAbsolutePath();
+    String lower = file.toLowerCase();
+    if (!lower.endsWith(".json") && !lower.endsWith(".csv")) {
+      throw a.error("path", "save writes .json or .csv files, got \"" + file + "\"");
+    }
+    Path tmp = null;
+    try {
+      Path dir = path.getParent();
+      if (dir != null && !Files.isDirectory(dir)) throw a.error("path", "cannot write " + file + ": no such directory " + dir);
+      tmp = Files.createTempFile(dir, ".gradus-save", ".tmp");
+      if (lower.endsWith(".json")) {
+        try (OutputStream out = Files.newOutputStream(tmp); JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+          g.useDefaultPrettyPrinter();
+          json(g, value);
+        }
+      } else {
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+          csv(w, value, a);
+        }
+      }
+      Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw a.error("path", "cannot write " + file + ": " + e.getMessage());
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // the file was moved, or cannot be removed; neither matters to the user
+        }
+      }
+    }
+  }
+
+  static void json(JsonGenerator g, Value v) throws IOException {
+    switch (v) {
+      case Value.Num n -> number(g, n.v());
+      case Value.Bool b -> g.writeBoolean(b.v());
+      case Value.Str s -> g.writeString(s.s());
+      case Value.Vec vec -> array(g, vec.v());
+      case Value.Mat m -> {
+        g.writeStartArray();
+        for (double[] row : m.m()) array(g, row);
+        g.writeEndArray();
+      }
+      case Value.Lst l -> {
+        g.writeStartArray();
+        for (Value x : l.items()) json(g, x);
+        g.writeEndArray();
+      }
+      case Value.Range r -> json(g, Values.numericOrSelf(r));
+      case Value.None none -> g.writeNull();
+      case ResultValue rv -> result(g, rv.r());
+      case Value.Obj o -> g.writeString(o.toString());
+    }
+  }
+
+  private static void number(JsonGenerator g, double d) throws IOException {
+    if (!Double.isFinite(d)) g.writeNull();
+    else if (d == Math.rint(d) && Math.abs(d) < 1e15) g.writeNumber((long) d);
+    else g.writeNumber(d);
+  }
+
+  private static void array(JsonGenerator g, double[] v) throws IOException {
+    g.writeStartArray();
+    for (double d : v) number(g, d);
+    g.writeEndArray();
+  }
+
+  private static void result(JsonGenerator g, Result r) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("method", r.method());
+    g.writeStringField("label", r.label());
+    g.writeStringField("status", r.status());
+    g.writeStringField("message", r.message());
+    g.writeFieldName("x");
+    array(g, r.x());
+    g.writeFieldName("f");
+    number(g, r.f());
+    g.writeFieldName("gnorm");
+    number(g, r.gnorm());
+    g.writeNumberField("iterations", r.iterations());
+    g.writeNumberField("evaluations", r.evaluations());
+    g.writeFieldName("time");
+    number(g, r.time());
+    g.writeFieldName("path");
+    g.writeStartArray();
+    for (double[] row : r.path()) array(g, row);
+    g.writeEndArray();
+    g.writeFieldName("values");
+    array(g, r.values());
+    g.writeEndObject();
+  }
+
+  /** Results: one row per kept iterate (label, iteration, x1..xn, f); numbers: one column "value". */
+  private static void csv(Writer w, Value v, Args a) throws IOException {
+    List<Result> results = new ArrayList<>();
+    if (v instanceof ResultValue rv) results.add(rv.r());
+    else if (v instanceof Value.Lst l && l.items().stream().allMatch(x -> x instanceof ResultValue)) {
+      for (Value x : l.items()) results.add(((ResultValue) x).r());
+    }
+    try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build())) {
+      if (!results.isEmpty()) {
+        int n = results.get(0).x().length;
+        List<String> head = new ArrayList<>(List.of("label", "iteration"));
+        for (int i = 1; i <= n; i++) head.add("x" + i);
+        head.add("f");
+        p.printRecord(head);
+        for (Result r : results) {
+          for (int k = 0; k < r.path().length; k++) {
+            List<Object> row = new ArrayList<>();
+            row.add(r.label());
+            row.add(r.pathIterations() == null ? k : r.pathIterations()[k]);
+            for (double x : r.path()[k]) row.add(gradus.sym.Numbers.format(x));
+            row.add(k < r.values().length ? gradus.sym.Numbers.format(r.values()[k]) : "");
+            p.printRecord(row);
+          }
+        }
+        return;
+      }
+      Value n = Values.numericOrSelf(v);
+      if (n instanceof Value.Vec vec) {
+        p.printRecord("value");
+        for (double d : vec.v()) p.printRecord(gradus.sym.Numbers.format(d));
+      } else if (n instanceof Value.Mat m) {
+        int cols = m.m().length == 0 ? 0 : m.m()[0].length;
+        List<String> head = new ArrayList<>();
+        for (int i = 1; i <= cols; i++) head.add("c" + i);
+        p.printRecord(head);
+        for (double[] row : m.m()) {
+          List<String> cells = new ArrayList<>();
+          for (double d : row) cells.add(gradus.sym.Numbers.format(d));
+          p.printRecord(cells);
+        }
+      } else if (n instanceof DataValue d) {
+        d.writeCsv(p);
+      } else {
+        throw a.error("value", "save(..., \".csv\") writes results, lists, matrices and data sets; got a " + v.kind()
+            + " (use .json for any value)");
+      }
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package gradus.interp;
+
+import gradus.lang.Diagnostics;
+import gradus.lang.GradusError;
+import gradus.lang.Parse;
+import gradus.lang.Span;
+import java.io.PrintStream;
+
+/**
+ * The one entry point for script files, {@code -e} code and REPL lines: parse all, report every
+ * syntax error, else run until the first runtime error. Errors never escape as Java exceptions.
+ */
+public final class Session {
+  private final Interpreter interp;
+  private final PrintStream err;
+
+  public Session(PrintStream out, PrintStream err) {
+    this.interp = new Interpreter(out);
+    this.err = err;
+  }
+
+  public Interpreter interpreter() {
+    return interp;
+  }
+
+  /** Runs {@code source}; returns true when it ran without error. */
+  public boolean run(String source, String fileName) {
+    Parse.Result parsed = Parse.program(source);
+    if (!parsed.errors().isEmpty()) {
+      for (GradusError e : parsed.errors()) report(fileName, source, e.span(), e.getMessage());
+      return false;
+    }
+    try {
+      interp.execute(parsed.statements());
+      return true;
+    } catch (GradusError e) {
+      report(fileName, source, e.span(), e.getMessage());
+    } catch (StackOverflowError e) {
+      report(fileName, source, currentSpan(), "the computation is nested too deeply (stack exhausted)");
+    } catch (OutOfMemoryError e) {
+      report(fileName, source, currentSpan(), "out of memory: the computation is too large");
+    } catch (RuntimeException e) {
+      report(fileName, source, currentSpan(), "internal error: " + describe(e));
+    }
+    interp.current = null;
+    return false;
+  }
+
+  private Span currentSpan() {
+    return interp.current == null ? Span.NONE : interp.current.span();
+  }
+
+  private static String describe(Throwable e) {
+    String m = e.getMessage();
+    return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+  }
+
+  public void report(String fileName, String source, Span span, String message) {
+    err.println(Diagnostics.format(fileName, source, span, message));
+    err.flush();
+  }
+}

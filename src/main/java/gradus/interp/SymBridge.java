@@ -1,0 +1,100 @@
+package gradus.interp;
+
+import gradus.lang.Ast;
+import gradus.lang.GradusError;
+import gradus.sym.ScalarFunction;
+import gradus.sym.Signature;
+import gradus.sym.Sym;
+import gradus.sym.SymException;
+import gradus.sym.VarRef;
+import gradus.sym.VarSpec;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Declarations and {@code diff}: where the language meets the symbolic engine. */
+final class SymBridge {
+  private SymBridge() {}
+
+  static FunctionValue declare(Interpreter interp, Ast.Declare d) {
+    Set<String> seen = new HashSet<>();
+    List<VarSpec> vars = specs(interp, d.vars(), seen, d.name());
+    List<VarSpec> fields = specs(interp, d.fields(), seen, d.name());
+    try {
+      Signature sig = new Signature(vars, fields);
+      var body = new BodyBuilder(interp, sig, d.name()).build(d.body());
+      ScalarFunction f = Sym.declare(d.name(), sig, body);
+      return FunctionValue.declared(d.name(), f);
+    } catch (SymException e) {
+      throw new GradusError(d.body().span(), e.getMessage());
+    }
+  }
+
+  private static List<VarSpec> specs(Interpreter interp, List<Ast.Param> params, Set<String> seen, String fname) {
+    List<VarSpec> out = new ArrayList<>();
+    for (Ast.Param p : params) {
+      if (!seen.add(p.name())) throw new GradusError(p.span(), "'" + p.name() + "' appears twice in the declaration of " + fname);
+      int size = 0;
+      if (p.size() != null) {
+        Value v = interp.eval(p.size());
+        if (!(v instanceof Value.Num n) || n.v() != Math.rint(n.v()) || n.v() < 1) {
+          throw new GradusError(p.size().span(), "the size of " + p.name() + "[...] must be a whole number >= 1, got "
+              + (v instanceof Value.Num ? Printer.print(v) : "a " + v.kind()));
+        }
+        if (n.v() > 100_000_000) throw new GradusError(p.size().span(), "the size of " + p.name() + " is too large: " + Printer.print(v));
+        size = (int) n.v();
+      }
+      out.add(new VarSpec(p.name(), size));
+    }
+    return out;
+  }
+
+  /** {@code diff(f, x)}, {@code diff(f, x, y)}, {@code diff(g, x[2])}: variable names unevaluated. */
+  static Value diff(Interpreter interp, Ast.Call c) {
+    if (c.args().size() < 2) throw new GradusError(c.span(), "diff(f, x, ...) needs a function and at least one variable");
+    if (!(c.args().get(0) instanceof Ast.Positional first)) throw new GradusError(c.span(), "diff's first argument is the function");
+    Value target = interp.eval(first.value());
+    if (!(target instanceof FunctionValue f) || !f.isDeclared()) {
+      throw new GradusError(first.span(), "diff(f, x) needs a declared scalar function, got a " + target.kind());
+    }
+    List<VarRef> refs = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    for (Ast.Arg a : c.args().subList(1, c.args().size())) {
+      if (!(a instanceof Ast.Positional p)) throw new GradusError(a.span(), "diff takes variable names, like diff(f, x, y)");
+      VarRef ref = ref(interp, p.value(), f);
+      refs.add(ref);
+      labels.add(ref.index() == null ? ref.name() : ref.name() + "[" + ref.index() + "]");
+    }
+    try {
+      return f.diff(refs, "diff(" + f.name() + ", " + String.join(", ", labels) + ")");
+    } catch (SymException e) {
+      throw new GradusError(c.span(), e.getMessage());
+    }
+  }
+
+  private static VarRef ref(Interpreter interp, Ast.Expr e, FunctionValue f) {
+    Signature sig = f.signature();
+    List<String> names = sig.vars().stream().map(VarSpec::name).toList();
+    if (e instanceof Ast.Name n) {
+      if (!sig.isVariable(n.name())) {
+        throw new GradusError(n.span(), f.name() + " has no variable '" + n.name() + "'" + Suggest.hint(n.name(), names)
+            + "; its variables are " + String.join(", ", names));
+      }
+      return new VarRef(n.name(), null);
+    }
+    if (e instanceof Ast.Index ix && ix.target() instanceof Ast.Name n) {
+      VarSpec v = sig.find(n.name());
+      if (v == null || !sig.isVariable(n.name())) {
+        throw new GradusError(n.span(), f.name() + " has no variable '" + n.name() + "'" + Suggest.hint(n.name(), names));
+      }
+      long k = Values.integer(interp.eval(ix.index()), "an index", ix.index().span());
+      if (v.size() == 0) throw new GradusError(ix.span(), "'" + n.name() + "' is a scalar and cannot be indexed");
+      if (k < 1 || k > v.size()) {
+        throw new GradusError(ix.index().span(), "index " + k + " is out of range for " + n.name() + "[" + v.size() + "]");
+      }
+      return new VarRef(n.name(), (int) k);
+    }
+    throw new GradusError(e.span(), "diff takes variable names, like diff(f, x) or diff(g, x[2])");
+  }
+}

@@ -1,0 +1,103 @@
+package gradus.interp;
+
+import gradus.lang.GradusError;
+import gradus.lang.Span;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Conversions between value shapes, with user-facing errors. */
+final class Values {
+  private Values() {}
+
+  /** A list of numbers becomes a Vec, a list of equal-length Vecs a Mat; ranges become Vecs. */
+  static Value numericOrSelf(Value v) {
+    if (v instanceof Value.Range r && r.size() <= 10_000_000) {
+      double[] out = new double[(int) r.size()];
+      for (int i = 0; i < out.length; i++) out[i] = r.lo() + i;
+      return new Value.Vec(out);
+    }
+    if (!(v instanceof Value.Lst l) || l.items().isEmpty()) return v;
+    List<Value> items = l.items();
+    if (items.stream().allMatch(x -> x instanceof Value.Num)) {
+      double[] out = new double[items.size()];
+      for (int i = 0; i < out.length; i++) out[i] = ((Value.Num) items.get(i)).v();
+      return new Value.Vec(out);
+    }
+    if (items.stream().allMatch(x -> x instanceof Value.Vec)) {
+      int n = ((Value.Vec) items.get(0)).v().length;
+      if (items.stream().allMatch(x -> ((Value.Vec) x).v().length == n)) {
+        double[][] out = new double[items.size()][];
+        for (int i = 0; i < out.length; i++) out[i] = ((Value.Vec) items.get(i)).v();
+        return new Value.Mat(out);
+      }
+    }
+    return v;
+  }
+
+  /** Builds a list literal's value: numeric when it can be. */
+  static Value list(List<Value> items) {
+    if (items.isEmpty()) return new Value.Vec(new double[0]);
+    return numericOrSelf(new Value.Lst(items));
+  }
+
+  static double number(Value v, String what, Span span) {
+    if (v instanceof Value.Num n) return n.v();
+    if (v instanceof Value.Bool b) return b.v() ? 1 : 0;
+    throw new GradusError(span, what + " must be a number, got a " + v.kind());
+  }
+
+  static long integer(Value v, String what, Span span) {
+    double d = number(v, what, span);
+    if (d != Math.rint(d) || Math.abs(d) > 1e15) {
+      throw new GradusError(span, what + " must be a whole number, got " + Printer.print(v));
+    }
+    return (long) d;
+  }
+
+  static double[] vector(Value v, String what, Span span) {
+    Value n = numericOrSelf(v);
+    if (n instanceof Value.Vec vec) return vec.v();
+    if (n instanceof Value.Num num) return new double[] {num.v()};
+    throw new GradusError(span, what + " must be a list of numbers, got a " + v.kind());
+  }
+
+  static double[][] matrix(Value v, String what, Span span) {
+    Value n = numericOrSelf(v);
+    if (n instanceof Value.Mat m) return m.m();
+    if (n instanceof Value.Vec vec && vec.v().length == 0) return new double[0][];
+    throw new GradusError(span, what + " must be a matrix (a list of equal-length lists), got a " + v.kind());
+  }
+
+  static List<Value> items(Value v, String what, Span span) {
+    return switch (v) {
+      case Value.Lst l -> l.items();
+      case Value.Vec vec -> {
+        List<Value> out = new ArrayList<>(vec.v().length);
+        for (double d : vec.v()) out.add(new Value.Num(d));
+        yield out;
+      }
+      case Value.Mat m -> {
+        List<Value> out = new ArrayList<>(m.m().length);
+        for (double[] row : m.m()) out.add(new Value.Vec(row));
+        yield out;
+      }
+      case Value.Range r -> {
+        if (r.size() > 100_000_000) throw new GradusError(span, what + " is too long to list: " + r.size() + " items");
+        List<Value> out = new ArrayList<>((int) r.size());
+        for (long i = r.lo(); i <= r.hi(); i++) out.add(new Value.Num(i));
+        yield out;
+      }
+      default -> throw new GradusError(span, what + " must be a list or a range, got a " + v.kind());
+    };
+  }
+
+  static String string(Value v, String what, Span span) {
+    if (v instanceof Value.Str s) return s.s();
+    throw new GradusError(span, what + " must be a string, got a " + v.kind());
+  }
+
+  static boolean bool(Value v, String what, Span span) {
+    if (v instanceof Value.Bool b) return b.v();
+    throw new GradusError(span, what + " must be true or false, got a " + v.kind());
+  }
+}

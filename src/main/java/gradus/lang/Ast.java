@@ -1,0 +1,57 @@
+package gradus.lang;
+
+import java.util.List;
+
+/** The abstract syntax tree: records with source spans. Built by {@link AstBuilder}, never evaluated here. */
+public sealed interface Ast {
+  Span span();
+
+  sealed interface Stmt extends Ast {}
+
+  sealed interface Expr extends Ast {}
+
+  sealed interface Arg extends Ast {}
+
+  /** A variable or field of a declaration: {@code x}, or {@code x[n]} when {@code size} is given. */
+  record Param(String name, Expr size, Span span) implements Ast {}
+
+  record Declare(String name, List<Param> vars, List<Param> fields, Expr body, Span span) implements Stmt {}
+
+  record Bind(String name, Expr value, Span span) implements Stmt {}
+
+  record For(String var, Span varSpan, Expr iterable, List<Stmt> body, Span span) implements Stmt {}
+
+  /** {@code otherwise} is null when there is no else branch. */
+  record If(Expr cond, List<Stmt> then, List<Stmt> otherwise, Span span) implements Stmt {}
+
+  record ExprStmt(Expr expr, Span span) implements Stmt {}
+
+  record Num(double value, Span span) implements Expr {}
+
+  record Str(String value, Span span) implements Expr {}
+
+  record Name(String name, Span span) implements Expr {}
+
+  record ListLit(List<Expr> items, Span span) implements Expr {}
+
+  /** {@code op} is one of {@code - + not}. */
+  record Unary(String op, Expr operand, Span span) implements Expr {}
+
+  /** {@code op} is one of {@code + - * / ^ < <= > >= == != and or}. */
+  record Binary(String op, Expr left, Expr right, Span span) implements Expr {}
+
+  record Range(Expr lo, Expr hi, Span span) implements Expr {}
+
+  record Call(Expr fn, List<Arg> args, Span span) implements Expr {}
+
+  record Index(Expr target, Expr index, Span span) implements Expr {}
+
+  record Field(Expr target, String name, Span span) implements Expr {}
+
+  record Positional(Expr value, Span span) implements Arg {}
+
+  record Keyword(String name, Expr value, Span span) implements Arg {}
+
+  /** {@code i in 1..n}, the index argument of {@code sum} and {@code prod}. */
+  record IndexBinding(String name, Expr range, Span span) implements Arg {}
+}

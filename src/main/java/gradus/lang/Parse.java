@@ -1,0 +1,87 @@
+package gradus.lang;
+
+import gradus.lang.parser.GradusLexer;
+import gradus.lang.parser.GradusParser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+/** Parses a whole source into statements, collecting every syntax error (one per line) first. */
+public final class Parse {
+  private Parse() {}
+
+  /** A parsed program: statements when {@code errors} is empty. */
+  public record Result(List<Ast.Stmt> statements, List<GradusError> errors) {}
+
+  public static Result program(String source) {
+    GradusLexer lexer = new GradusLexer(CharStreams.fromString(source));
+    lexer.removeErrorListeners();
+    CommonTokenStream tokens = new CommonTokenStream(lexer);
+    GradusParser parser = new GradusParser(tokens);
+    parser.removeErrorListeners();
+    Collector errors = new Collector();
+    parser.addErrorListener(errors);
+    parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+    try {
+      GradusParser.ProgramContext tree = parser.program();
+      if (!errors.byLine.isEmpty()) return new Result(List.of(), new ArrayList<>(errors.byLine.values()));
+      return new Result(new AstBuilder().program(tree), List.of());
+    } catch (StackOverflowError e) {
+      return new Result(List.of(), List.of(new GradusError(new Span(1, 1, 1, 2),
+          "the program is nested too deeply to parse")));
+    } catch (ParseCancellationException e) {
+      return new Result(List.of(), new ArrayList<>(errors.byLine.values()));
+    }
+  }
+
+  /** True when the source cannot be complete yet: an open bracket, brace or string. The REPL uses it. */
+  public static boolean isIncomplete(String source) {
+    GradusLexer lexer = new GradusLexer(CharStreams.fromString(source));
+    lexer.removeErrorListeners();
+    int depth = 0;
+    for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
+      switch (t.getType()) {
+        case GradusLexer.LPAREN, GradusLexer.LBRACK, GradusLexer.LBRACE -> depth++;
+        case GradusLexer.RPAREN, GradusLexer.RBRACK, GradusLexer.RBRACE -> depth--;
+        default -> { }
+      }
+    }
+    return depth > 0;
+  }
+
+  private static final class Collector extends BaseErrorListener {
+    final TreeMap<Integer, GradusError> byLine = new TreeMap<>();
+
+    @Override
+    public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int col,
+        String msg, RecognitionException e) {
+      Token t = offending instanceof Token tok ? tok : null;
+      if (byLine.containsKey(line)) return;
+      Span span = t == null || t.getType() == Token.EOF
+          ? new Span(line, col + 1, line, col + 2)
+          : AstBuilder.span(t);
+      byLine.put(line, new GradusError(span, describe(t)));
+    }
+
+    private static String describe(Token t) {
+      if (t == null) return "syntax error";
+      return switch (t.getType()) {
+        case Token.EOF -> "unexpected end of input (is a bracket or a block left open?)";
+        case GradusLexer.ERROR_CHAR -> "unexpected character '" + t.getText() + "'";
+        case GradusLexer.UNTERMINATED_STRING ->
+            "unterminated string (or an escape other than \\\", \\\\, \\n)";
+        case GradusLexer.NEWLINE -> "unexpected end of line";
+        case GradusLexer.SEMI -> "unexpected ';'";
+        default -> "unexpected '" + t.getText() + "'";
+      };
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package gradus.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gradus.interp.Session;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.DumbTerminal;
+import org.jline.terminal.impl.ExternalTerminal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Drives the REPL through JLine terminals on in-memory streams. */
+class ReplTest {
+  @TempDir Path tmp;
+
+  private String run(String input, boolean external) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ByteArrayInputStream in = new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8));
+    try (Terminal terminal = external
+        ? new ExternalTerminal("test", "xterm-256color", in, bytes, StandardCharsets.UTF_8)
+        : new DumbTerminal(in, bytes)) {
+      PrintStream ps = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
+      Session session = new Session(ps, ps);
+      new Repl(session, terminal, tmp.resolve("history")).loop();
+    }
+    return bytes.toString(StandardCharsets.UTF_8).replaceAll("\u001B\\[[0-9;?]*[a-zA-Z]", "");
+  }
+
+  @Test
+  void definitionsPersistBetweenLines() throws IOException {
+    String out = run("f(x, y) = x^2 - y^2\nf(1, 2)\ngrad(f)(1, 2)\n", false);
+    assertThat(out).contains("-3").contains("[2, -4]");
+  }
+
+  @Test
+  void bareExpressionsEchoAndPrintReturnsNothing() throws IOException {
+    String out = run("1 + 1\nprint(\"hi\")\n", false);
+    assertThat(out).contains("2").contains("hi");
+    assertThat(out).doesNotContain("hi\n\n" + Repl.PROMPT + "\n");
+  }
+
+  @Test
+  void anErrorDoesNotEndTheSession() throws IOException {
+    String out = run("x = 2\nprint(y)\nprint(x * 10)\n", false);
+    assertThat(out).contains("<repl>:1:7: error: unknown name 'y'").contains("^").contains("20");
+  }
+
+  @Test
+  void multiLineInputWhileBracketsAreOpen() throws IOException {
+    String out = run("total = sum(i in 1..3,\n  i)\nprint(total)\nfor k in 1..2 {\n  print(k * 100)\n}\n", true);
+    assertThat(out).contains("6").contains("100").contains("200");
+  }
+
+  @Test
+  void loadAndReset() throws IOException {
+    Path script = tmp.resolve("s.opt");
+    Files.writeString(script, "g(x) = (x - 3)^2\nloaded = 42\n");
+    String out = run(":load " + script + "\nprint(loaded, g(1))\n:reset\nprint(loaded)\n", false);
+    assertThat(out).contains("42 4").contains("unknown name 'loaded'");
+  }
+
+  @Test
+  void varsListsBindingsWithKinds() throws IOException {
+    String out = run("a = 1.5\nh(x) = x^3\n:vars\n", false);
+    assertThat(out).containsPattern("a\\s+number\\s+1.5").containsPattern("h\\s+function\\s+x\\^3");
+  }
+
+  @Test
+  void quitEndsTheSession() throws IOException {
+    String out = run(":quit\nprint(\"after\")\n", false);
+    assertThat(out).doesNotContain("after");
+  }
+
+  @Test
+  void historyIsSavedToTheFile() throws IOException {
+    run("q = 7\n", false);
+    assertThat(Files.readString(tmp.resolve("history"))).contains("q = 7");
+  }
+
+  @Test
+  void tabCompletesNames() throws IOException {
+    String out = run("rosenbrock(x, y) = (1 - x)^2 + 100*(y - x^2)^2\nrosenb\t(1, 1)\n", true);
+    assertThat(out).contains("rosenbrock(1, 1)").containsPattern("(?m)^0\\s*$");
+  }
+
+  @Test
+  void completionOffersKeywordArgumentsOfTheEnclosingCall() {
+    Session session = new Session(new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
+    NameCompleter c = new NameCompleter(session.interpreter());
+    assertThat(c.candidates("adam(")).contains("lr=", "beta1=", "amsgrad=");
+    assertThat(c.candidates("minimize(f, [0], adam(lr=0.1), ")).contains("steps=", "gtol=");
+    assertThat(c.candidates("gra")).contains("grad");
+    assertThat(NameCompleter.enclosingCall("compare(f, [1, 2], [gd(")).isEqualTo("gd");
+  }
+
+  @Test
+  void standardInputThatIsNotATerminalRunsAsAScript() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Session session = new Session(new PrintStream(out, true), new PrintStream(err, true));
+    int status = Repl.runScript(session, new ByteArrayInputStream("x = 3\nprint(x^2)\nx\n".getBytes()), new PrintStream(err));
+    assertThat(status).isZero();
+    assertThat(out.toString()).isEqualTo("9\n");
+    assertThat(err.toString()).isEmpty();
+  }
+}
