@@ -211,6 +211,6 @@ public sealed interface Expr
 
   /** LaTeX source; not simplified. */
   default String latex() {
-    return Latex.latex(this);
+    return Printer.latex(this);
   }
 }
