@@ -172,4 +172,22 @@ public final class Sym {
   public static Expr loop(boolean isProduct, String index, Expr lo, Expr hi, Expr body) {
     return intern(new Loop(isProduct, index, lo, hi, body));
   }
+
+  /**
+   * Declares {@code name(vars; fields) = body}: checks names, element use and constant indices
+   * (a {@link SymException} with a message for the user otherwise) and keeps the body simplified.
+   * A {@link Expr.Var} named like an enclosing sum's index is read as that index.
+   */
+  public static ScalarFunction declare(String name, Signature signature, Expr body) {
+    return Declare.declare(name, signature, body);
+  }
+
+  /** The canonical simplified form, terms ordered by the signature's variables (null: by name). */
+  public static Expr simplify(Expr e, Signature signature) {
+    return Simplifier.simplify(e, signature);
+  }
+
+  public static Expr simplify(Expr e) {
+    return Simplifier.simplify(e, null);
+  }
 }
