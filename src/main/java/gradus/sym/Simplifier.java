@@ -259,6 +259,7 @@ public final class Simplifier {
     if (body == empty) return empty;
     if (lo instanceof Const l && hi instanceof Const h) {
       if (h.value() < l.value()) return empty;
+      if (h.value() == l.value()) return s(Exprs.substituteIndices(body, Map.of(index, lo)));
       if (!Exprs.hasFreeIndex(body, index)) {
         Expr count = Sym.num(h.value() - l.value() + 1);
         return isProduct ? pow(body, count) : mulFactors(List.of(count, body));

@@ -44,8 +44,39 @@ final class Unroll {
     Map<Long, List<Expr>> parts = new LinkedHashMap<>();
     u.run(stmts, new HashMap<>(), parts);
     Map<Long, Expr> out = new HashMap<>();
-    for (Map.Entry<Long, List<Expr>> en : parts.entrySet()) out.put(en.getKey(), u.simp.apply(Sym.add(en.getValue())));
+    for (Map.Entry<Long, List<Expr>> en : parts.entrySet()) {
+      Expr e = Sym.add(en.getValue());
+      if (budget <= FULL_LIMIT) e = u.unrollLoops(e, new HashMap<>());
+      out.put(en.getKey(), u.simp.apply(e));
+    }
     return out;
+  }
+
+  /** Up to this budget, sums inside entries are unrolled too (small cases print loop-free). */
+  static final long FULL_LIMIT = 1_000_000;
+
+  /** Replaces loops with constant bounds by their terms, while the budget lasts. */
+  private Expr unrollLoops(Expr e, Map<Expr, Expr> memo) {
+    Expr done = memo.get(e);
+    if (done != null) return done;
+    Expr r = e;
+    List<Expr> ch = Exprs.children(e);
+    if (!ch.isEmpty()) {
+      List<Expr> out = new ArrayList<>(ch.size());
+      for (Expr c : ch) out.add(unrollLoops(c, memo));
+      r = Exprs.withChildren(e, out);
+    }
+    if (r instanceof Expr.Loop l && l.lo() instanceof Const lo && l.hi() instanceof Const hi
+        && hi.value() - lo.value() < 1000 && budget > hi.value() - lo.value()) {
+      List<Expr> terms = new ArrayList<>();
+      for (double i = lo.value(); i <= hi.value(); i++) {
+        budget--;
+        terms.add(unrollLoops(Exprs.substituteIndices(l.body(), Map.of(l.index(), Sym.num(i))), memo));
+      }
+      r = l.isProduct() ? Sym.mul(terms) : Sym.add(terms);
+    }
+    memo.put(e, r);
+    return r;
   }
 
   private void run(List<Stmt> stmts, Map<String, Expr> env, Map<Long, List<Expr>> parts) {

@@ -56,4 +56,7 @@ class SimplifierTest {
   @Test void simplifiedNodesAreInterned() {
     assertThat(Simplifier.simplify(add(x, x), XY)).isSameAs(mul(num(2), x));
   }
+  @Test void singleIterationSumIsItsBody() {
+    assertThat(s(sum("i", num(2), num(2), pow(elem("z", index("i")), 2)))).isEqualTo("z[2]^2");
+  }
 }
