@@ -1,0 +1,220 @@
+package gradus.sym;
+
+import gradus.sym.Expr.Add;
+import gradus.sym.Expr.Call;
+import gradus.sym.Expr.Cmp;
+import gradus.sym.Expr.Const;
+import gradus.sym.Expr.Elem;
+import gradus.sym.Expr.Index;
+import gradus.sym.Expr.Logic;
+import gradus.sym.Expr.Loop;
+import gradus.sym.Expr.MinMax;
+import gradus.sym.Expr.Mul;
+import gradus.sym.Expr.Pow;
+import gradus.sym.Expr.Var;
+import gradus.sym.Expr.Where;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Structural utilities over expression DAGs (all memoized per call, so shared nodes cost once). */
+public final class Exprs {
+  private Exprs() {}
+
+  /** The direct children, in order (a loop's lo, hi, body). */
+  public static List<Expr> children(Expr e) {
+    if (e instanceof Const c) return List.of();
+      if (e instanceof Var v) return List.of();
+      if (e instanceof Index i) return List.of();
+      if (e instanceof Elem el) return List.of(el.index());
+      if (e instanceof Add a) return a.terms();
+      if (e instanceof Mul m) return m.factors();
+      if (e instanceof Pow p) return List.of(p.base(), p.exponent());
+      if (e instanceof Call c) return List.of(c.arg());
+      if (e instanceof MinMax m) return List.of(m.a(), m.b());
+      if (e instanceof Where w) return List.of(w.cond(), w.a(), w.b());
+      if (e instanceof Cmp c) return List.of(c.a(), c.b());
+      if (e instanceof Logic l) return l.args();
+      if (e instanceof Loop l) return List.of(l.lo(), l.hi(), l.body());
+    throw new IllegalStateException();
+  }
+
+  /** The same node with new children (same order as {@link #children}). */
+  public static Expr withChildren(Expr e, List<Expr> ch) {
+    if (e instanceof Const c) return e;
+      if (e instanceof Var v) return e;
+      if (e instanceof Index i) return e;
+      if (e instanceof Elem el) return Sym.elem(el.vector(), ch.get(0));
+      if (e instanceof Add a) return Sym.add(ch);
+      if (e instanceof Mul m) return Sym.mul(ch);
+      if (e instanceof Pow p) return Sym.pow(ch.get(0), ch.get(1));
+      if (e instanceof Call c) return Sym.call(c.fn(), ch.get(0));
+      if (e instanceof MinMax m) return m.isMax() ? Sym.max(ch.get(0), ch.get(1)) : Sym.min(ch.get(0), ch.get(1));
+      if (e instanceof Where w) return Sym.where(ch.get(0), ch.get(1), ch.get(2));
+      if (e instanceof Cmp c) return Sym.cmp(c.op(), ch.get(0), ch.get(1));
+      if (e instanceof Logic l) return Sym.logic(l.op(), ch);
+      if (e instanceof Loop l) return Sym.loop(l.isProduct(), l.index(), ch.get(0), ch.get(1), ch.get(2));
+    throw new IllegalStateException();
+  }
+
+  /** Names of sum indices used in {@code e} but not bound inside it. */
+  public static Set<String> freeIndices(Expr e) {
+    return new FreeIndices().of(e);
+  }
+
+  public static boolean hasFreeIndex(Expr e, String name) {
+    return freeIndices(e).contains(name);
+  }
+
+  private static final class FreeIndices {
+    private final Map<Expr, Set<String>> memo = new IdentityHashMap<>();
+
+    Set<String> of(Expr e) {
+      Set<String> done = memo.get(e);
+      if (done != null) return done;
+      Set<String> r;
+      if (e instanceof Index i) r = Set.of(i.name());
+      else if (e instanceof Loop l) {
+        r = new HashSet<>(of(l.body()));
+        r.remove(l.index());
+        r.addAll(of(l.lo()));
+        r.addAll(of(l.hi()));
+      } else {
+        List<Expr> ch = children(e);
+        if (ch.isEmpty()) r = Set.of();
+        else if (ch.size() == 1) r = of(ch.get(0));
+        else {
+          r = new HashSet<>();
+          for (Expr c : ch) r.addAll(of(c));
+        }
+      }
+      memo.put(e, r);
+      return r;
+    }
+  }
+
+  /** Names of variables and fields ({@link Var} names and {@link Elem} vectors) in {@code e}. */
+  public static Set<String> names(Expr e) {
+    Set<String> out = new HashSet<>();
+    visit(e, x -> {
+      if (x instanceof Var v) out.add(v.name());
+      if (x instanceof Elem el) out.add(el.vector());
+    });
+    return out;
+  }
+
+  /** Calls {@code f} once on every distinct node of the DAG. */
+  public static void visit(Expr e, java.util.function.Consumer<Expr> f) {
+    Set<Expr> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    List<Expr> stack = new ArrayList<>();
+    stack.add(e);
+    while (!stack.isEmpty()) {
+      Expr x = stack.remove(stack.size() - 1);
+      if (!seen.add(x)) continue;
+      f.accept(x);
+      stack.addAll(children(x));
+    }
+  }
+
+  /** Number of distinct nodes. */
+  public static int size(Expr e) {
+    int[] n = {0};
+    visit(e, x -> n[0]++);
+    return n[0];
+  }
+
+  /**
+   * Replaces free sum indices by expressions, renaming a loop's index when it would capture a name
+   * free in a replacement.
+   */
+  public static Expr substituteIndices(Expr e, Map<String, Expr> env) {
+    if (env.isEmpty()) return e;
+    Set<String> captured = new HashSet<>();
+    for (Expr v : env.values()) captured.addAll(freeIndices(v));
+    return new Rewriter(env, captured).go(e);
+  }
+
+  private static final class Rewriter {
+    private final Map<String, Expr> env;
+    private final Set<String> danger;
+    private final Map<Expr, Expr> memo = new HashMap<>();
+
+    Rewriter(Map<String, Expr> env, Set<String> danger) {
+      this.env = env;
+      this.danger = danger;
+    }
+
+    Expr go(Expr e) {
+      Expr done = memo.get(e);
+      if (done != null) return done;
+      Expr r;
+      if (e instanceof Index i) r = env.getOrDefault(i.name(), e);
+      else if (e instanceof Const || e instanceof Var) r = e;
+      else if (e instanceof Loop l) r = loop(l);
+      else {
+        List<Expr> ch = children(e);
+        List<Expr> out = new ArrayList<>(ch.size());
+        boolean same = true;
+        for (Expr c : ch) {
+          Expr n = go(c);
+          same &= n == c;
+          out.add(n);
+        }
+        r = same ? e : withChildren(e, out);
+      }
+      memo.put(e, r);
+      return r;
+    }
+
+    private Expr loop(Loop l) {
+      Expr lo = go(l.lo());
+      Expr hi = go(l.hi());
+      Map<String, Expr> inner = new HashMap<>(env);
+      inner.remove(l.index());
+      String idx = l.index();
+      if (danger.contains(idx) && hasFreeIndex(l.body(), idx)) {
+        Set<String> avoid = new HashSet<>(danger);
+        avoid.addAll(freeIndices(l.body()));
+        idx = fresh(idx, avoid);
+        inner.put(l.index(), Sym.index(idx));
+      }
+      Expr body = inner.isEmpty() ? l.body() : substituteIndices(l.body(), inner);
+      return Sym.loop(l.isProduct(), idx, lo, hi, body);
+    }
+  }
+
+  /** {@code base} or {@code base2}, {@code base3}, ... not in {@code avoid}. */
+  public static String fresh(String base, Set<String> avoid) {
+    if (!avoid.contains(base)) return base;
+    for (int k = 2; ; k++) if (!avoid.contains(base + k)) return base + k;
+  }
+
+  /** Bottom-up rewrite of variable references (memoized); loops are rebuilt as they are. */
+  public static Expr mapLeaves(Expr e, Function<Expr, Expr> leaf) {
+    Map<Expr, Expr> memo = new HashMap<>();
+    return mapLeaves(e, leaf, memo);
+  }
+
+  private static Expr mapLeaves(Expr e, Function<Expr, Expr> leaf, Map<Expr, Expr> memo) {
+    Expr done = memo.get(e);
+    if (done != null) return done;
+    Expr r;
+    if (e instanceof Var || e instanceof Elem) {
+      Expr x = e instanceof Elem el ? Sym.elem(el.vector(), mapLeaves(el.index(), leaf, memo)) : e;
+      r = leaf.apply(x);
+    } else if (e instanceof Const || e instanceof Index) r = e;
+    else {
+      List<Expr> ch = children(e);
+      List<Expr> out = new ArrayList<>(ch.size());
+      for (Expr c : ch) out.add(mapLeaves(c, leaf, memo));
+      r = withChildren(e, out);
+    }
+    memo.put(e, r);
+    return r;
+  }
+}

@@ -1,0 +1,219 @@
+package gradus.sym;
+
+import gradus.sym.Expr.Const;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Printing support only: runs a scatter program symbolically for concrete index values and
+ * collects, per output slot, the sum of the expressions added to it. Evaluation and
+ * differentiation never do this; a work budget keeps printing of large cases bounded.
+ */
+final class Unroll {
+  static final class TooBig extends RuntimeException {
+    TooBig() {
+      super(null, null, false, false);
+    }
+  }
+
+  private final Signature sig;
+  private final int cols;
+  private final Set<Long> wanted;
+  private long budget;
+  private final UnaryOperator<Expr> simp;
+
+  private Unroll(Signature sig, int cols, Set<Long> wanted, long budget) {
+    this.sig = sig;
+    this.cols = cols;
+    this.wanted = wanted;
+    this.budget = budget;
+    this.simp = Simplifier.session(sig);
+  }
+
+  /**
+   * Entries (key: column for a gradient, row*cols + column for a Hessian) → simplified
+   * expression; only {@code wanted} keys when not null. Throws TooBig past the budget.
+   */
+  static Map<Long, Expr> entries(List<Stmt> stmts, Signature sig, int cols, Set<Long> wanted, long budget) {
+    Unroll u = new Unroll(sig, cols, wanted, budget);
+    Map<Long, List<Expr>> parts = new LinkedHashMap<>();
+    u.run(stmts, new HashMap<>(), parts);
+    Map<Long, Expr> out = new HashMap<>();
+    for (Map.Entry<Long, List<Expr>> en : parts.entrySet()) {
+      Expr e = Sym.add(en.getValue());
+      if (budget <= FULL_LIMIT) e = u.unrollLoops(e, new HashMap<>());
+      out.put(en.getKey(), u.simp.apply(e));
+    }
+    return out;
+  }
+
+  /** Up to this budget, sums inside entries are unrolled too (small cases print loop-free). */
+  static final long FULL_LIMIT = 1_000_000;
+
+  /** Replaces loops with constant bounds by their terms, while the budget lasts. */
+  private Expr unrollLoops(Expr e, Map<Expr, Expr> memo) {
+    Expr done = memo.get(e);
+    if (done != null) return done;
+    Expr r = e;
+    List<Expr> ch = Exprs.children(e);
+    if (!ch.isEmpty()) {
+      List<Expr> out = new ArrayList<>(ch.size());
+      for (Expr c : ch) out.add(unrollLoops(c, memo));
+      r = Exprs.withChildren(e, out);
+    }
+    if (r instanceof Expr.Loop l && l.lo() instanceof Const lo && l.hi() instanceof Const hi
+        && hi.value() - lo.value() < 1000 && budget > hi.value() - lo.value()) {
+      List<Expr> terms = new ArrayList<>();
+      for (double i = lo.value(); i <= hi.value(); i++) {
+        budget--;
+        terms.add(unrollLoops(Exprs.substituteIndices(l.body(), Map.of(l.index(), Sym.num(i))), memo));
+      }
+      r = l.isProduct() ? Sym.mul(terms) : Sym.add(terms);
+    }
+    memo.put(e, r);
+    return r;
+  }
+
+  private void run(List<Stmt> stmts, Map<String, Expr> env, Map<Long, List<Expr>> parts) {
+    for (Stmt s : stmts) {
+      if (--budget < 0) throw new TooBig();
+      if (s instanceof Stmt.Acc a) {
+        long col = flat(a.col(), env);
+        if (col < 0) continue;
+        long key = col;
+        if (a.row() != null) {
+          long row = flat(a.row(), env);
+          if (row < 0) continue;
+          key = row * cols + col;
+        }
+        if (wanted != null && !wanted.contains(key)) continue;
+        parts.computeIfAbsent(key, k -> new ArrayList<>()).add(Exprs.substituteIndices(a.value(), env));
+      } else if (s instanceof Stmt.For f) {
+        long lo = (long) Math.ceil(value(f.lo(), env));
+        long hi = (long) Math.floor(value(f.hi(), env));
+        Map<String, Expr> inner = new HashMap<>(env);
+        for (long i = lo; i <= hi; i++) {
+          inner.put(f.index(), Sym.num(i));
+          run(f.body(), inner, parts);
+        }
+      } else if (s instanceof Stmt.If i) {
+        Expr c = simp.apply(Exprs.substituteIndices(i.cond(), env));
+        if (c instanceof Const k) {
+          run(k.value() != 0 ? i.then() : i.otherwise(), env, parts);
+          continue;
+        }
+        Map<Long, List<Expr>> t = new LinkedHashMap<>();
+        Map<Long, List<Expr>> o = new LinkedHashMap<>();
+        run(i.then(), env, t);
+        run(i.otherwise(), env, o);
+        Set<Long> keys = new java.util.LinkedHashSet<>(t.keySet());
+        keys.addAll(o.keySet());
+        for (Long key : keys) {
+          Expr a = Sym.add(t.getOrDefault(key, List.of()));
+          Expr b = Sym.add(o.getOrDefault(key, List.of()));
+          parts.computeIfAbsent(key, k -> new ArrayList<>()).add(Sym.where(c, a, b));
+        }
+      }
+    }
+  }
+
+  private long flat(Stmt.Slot s, Map<String, Expr> env) {
+    int off = sig.offset(s.var());
+    if (s.index() == null) return off;
+    double v = value(s.index(), env);
+    VarSpec spec = sig.find(s.var());
+    if (v != Math.rint(v) || v < 1 || v > spec.size()) return -1;
+    return off + (long) v - 1;
+  }
+
+  /** The value of an index expression (sum indices and constants only). */
+  static double value(Expr e, Map<String, Expr> env) {
+    if (e instanceof Const c) return c.value();
+    if (e instanceof Expr.Index i) {
+      Expr v = env.get(i.name());
+      if (v instanceof Const c) return c.value();
+      throw new SymException("the index '" + i.name() + "' is used outside its sum");
+    }
+    if (e instanceof Expr.Add a) {
+      double s = 0;
+      for (Expr t : a.terms()) s += value(t, env);
+      return s;
+    }
+    if (e instanceof Expr.Mul m) {
+      double s = 1;
+      for (Expr t : m.factors()) s *= value(t, env);
+      return s;
+    }
+    if (e instanceof Expr.Pow p) return Math.pow(value(p.base(), env), value(p.exponent(), env));
+    if (e instanceof Expr.Call c) return Fns.apply(c.fn(), value(c.arg(), env));
+    if (e instanceof Expr.MinMax m) {
+      double a = value(m.a(), env);
+      double b = value(m.b(), env);
+      return m.isMax() ? Math.max(a, b) : Math.min(a, b);
+    }
+    if (e instanceof Expr.Where w) return value(w.cond(), env) != 0 ? value(w.a(), env) : value(w.b(), env);
+    if (e instanceof Expr.Cmp c) return Fns.compare(c.op(), value(c.a(), env), value(c.b(), env));
+    if (e instanceof Expr.Logic l) {
+      boolean r = l.op().equals("and");
+      if (l.op().equals("not")) return value(l.args().get(0), env) != 0 ? 0 : 1;
+      for (Expr a : l.args()) {
+        boolean t = value(a, env) != 0;
+        r = l.op().equals("and") ? r && t : r || t;
+      }
+      return r ? 1 : 0;
+    }
+    if (e instanceof Expr.Loop l) {
+      double lo = Math.ceil(value(l.lo(), env));
+      double hi = Math.floor(value(l.hi(), env));
+      double acc = l.isProduct() ? 1 : 0;
+      Map<String, Expr> inner = new HashMap<>(env);
+      for (double i = lo; i <= hi; i++) {
+        inner.put(l.index(), Sym.num(i));
+        double v = value(l.body(), inner);
+        acc = l.isProduct() ? acc * v : acc + v;
+      }
+      return acc;
+    }
+    throw new SymException("an index or a sum bound must be a whole number built from sum indices and constants");
+  }
+
+  /** The part of a gradient program that lands in slot {@code target}, as one expression (loops kept). */
+  static Expr slotExpr(List<Stmt> stmts, Signature sig, VarRef target) {
+    return slotExpr2(stmts, null, target);
+  }
+
+  /** The part of a scatter program landing in (row, col) (row null for a gradient), loops kept. */
+  static Expr slotExpr2(List<Stmt> stmts, VarRef row, VarRef col) {
+    List<Expr> terms = new ArrayList<>();
+    for (Stmt s : stmts) {
+      if (s instanceof Stmt.Acc a) {
+        Expr c = match(a.col(), col);
+        if (row != null) c = Sym.and(match(a.row(), row), c);
+        c = Simplifier.simplify(c, null);
+        if (c == Sym.ZERO) continue;
+        terms.add(c == Sym.ONE ? a.value() : Sym.where(c, a.value(), Sym.ZERO));
+      } else if (s instanceof Stmt.For f) {
+        Expr body = slotExpr2(f.body(), row, col);
+        if (body != Sym.ZERO) terms.add(Sym.sum(f.index(), f.lo(), f.hi(), body));
+      } else if (s instanceof Stmt.If i) {
+        Expr t = slotExpr2(i.then(), row, col);
+        Expr o = slotExpr2(i.otherwise(), row, col);
+        if (t != Sym.ZERO || o != Sym.ZERO) terms.add(Sym.where(i.cond(), t, o));
+      }
+    }
+    return Sym.add(terms);
+  }
+
+  /** 1 when the slot is the reference, 0 when it cannot be, else the index condition. */
+  private static Expr match(Stmt.Slot slot, VarRef ref) {
+    if (!slot.var().equals(ref.name())) return Sym.ZERO;
+    if (slot.index() == null) return Sym.ONE;
+    if (slot.index() instanceof Const k) return k.value() == ref.index() ? Sym.ONE : Sym.ZERO;
+    return Sym.cmp("==", slot.index(), Sym.num(ref.index()));
+  }
+}
