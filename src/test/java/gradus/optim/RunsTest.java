@@ -54,7 +54,7 @@ class RunsTest {
 
   @Test
   void convergedStartTakesZeroIterations() {
-    double[] min = {91.0 / 39, 1.0 / 39};
+    double[] min = {97.0 / 39, 1.0 / 39};
     Quadratic q = new Quadratic();
     double[] g = new double[2];
     q.valueAndGradient(min, g);

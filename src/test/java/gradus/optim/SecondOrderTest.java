@@ -104,7 +104,7 @@ class SecondOrderTest {
     Result r = Minimizer.run(new Quadratic(), Quadratic.START.clone(),
         Methods.create("newton", Map.of()), RunOptions.defaults());
     assertThat(r.iterations()).isEqualTo(1);
-    assertThat(r.x()[0]).isCloseTo(91.0 / 39, within(1e-12));
+    assertThat(r.x()[0]).isCloseTo(97.0 / 39, within(1e-12));
     assertThat(r.x()[1]).isCloseTo(1.0 / 39, within(1e-12));
   }
 }
