@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Data runs (SPEC §9): minibatches, epochs, seeds, accounting. */
 class DataRunTest {
   /** Least squares: loss_i(w, b) = (w*u_i + b - v_i)², ten rows. Records the rows it is given. */
-  static final class Regression implements BatchObjective {
+  static class Regression implements BatchObjective {
     final double[] u = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
     final double[] v = {1, 3.1, 4.9, 7.2, 8.8, 11.1, 13, 15.2, 16.8, 19.1};
     final List<int[]> batches = new ArrayList<>();
