@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * {@code bfgs()} — BFGS with a dense inverse-Hessian approximation H (Nocedal & Wright, Alg. 6.1):
  * {@code d = -H g}; a strong-Wolfe line search (c1 = 1e-4, c2 = 0.9); with s = x₊ - x and
- * y = g₊ - g, {@code H ← (I - ρ s yᵀ) H (I - ρ y sᵀ) + ρ s sᵀ}, ρ = 1/(yᵀs). H starts as I and is
- * rescaled to (yᵀs/yᵀy) I before the first update (N&W eq. 6.20). The first trial step is SciPy's
+ * y = g₊ - g, {@code H ← (I - ρ s yᵀ) H (I - ρ y sᵀ) + ρ s sᵀ}, ρ = 1/(yᵀs). H starts as I, not
+ * rescaled (as in SciPy; on the MGH problems rescaling by yᵀs/yᵀy cost more evaluations in
+ * total). The first trial step is SciPy's
  * {@code min(1, 1.01*2*(f - f_prev)/gᵀd)}, with f_prev = f + |g|/2 on the first iteration; an
  * update with yᵀs ≤ 0 is skipped; a failed search retries once along -g.
  */
@@ -36,7 +37,6 @@ public final class Bfgs extends LineSearchMethod {
       final double[] hy = new double[n];
       final StrongWolfe ls = new StrongWolfe(ev, n, 1e-4, 0.9);
       boolean fresh = true;
-      boolean updated = false;
       double prevF = Double.NaN;
 
       @Override
@@ -68,7 +68,6 @@ public final class Bfgs extends LineSearchMethod {
       void reset() {
         System.arraycopy(identity(n), 0, h, 0, h.length);
         fresh = true;
-        updated = false;
       }
 
       void direction(double[] g) {
@@ -88,11 +87,6 @@ public final class Bfgs extends LineSearchMethod {
         double yy = Vec.dot(y, y);
         if (!(sy > 1e-14 * Vec.norm2(s) * Math.sqrt(yy))) return;
         fresh = false;
-        if (!updated) {
-          double gamma = sy / yy;
-          for (int i = 0; i < n * n; i++) h[i] *= gamma;
-          updated = true;
-        }
         double rho = 1 / sy;
         for (int i = 0; i < n; i++) {
           double sum = 0;

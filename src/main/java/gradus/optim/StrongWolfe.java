@@ -10,8 +10,11 @@ package gradus.optim;
  * its value and gradient are never recomputed.
  */
 final class StrongWolfe {
-  private static final int MAX_BRACKET = 30;
-  private static final int MAX_ZOOM = 30;
+  private static final int MAX_BRACKET = 20;
+  private static final int MAX_ZOOM = 40;
+  /** After this many zoom trials, settle for the best sufficient-decrease point if there is one. */
+  private static final int PATIENT_ZOOM = 10;
+  private static final double FLAT = 1e-14;
 
   private final Evaluator ev;
   private final double c1;
@@ -73,11 +76,13 @@ final class StrongWolfe {
       double phi0, double derphi0) {
     double aRec = 0;
     double phiRec = phi0;
+    int flat = 0;
     for (int i = 0; i < MAX_ZOOM; i++) {
       double dalpha = aHi - aLo;
       double a = Math.min(aLo, aHi);
       double b = Math.max(aLo, aHi);
       if (b - a <= 1e-16 * Math.max(1, b)) break;
+      if (i >= PATIENT_ZOOM && bestAlpha > 0) break;
       double cchk = 0.2 * Math.abs(dalpha);
       double qchk = 0.1 * Math.abs(dalpha);
       double aj = i > 0 ? cubicMin(aLo, phiLo, derphiLo, aHi, phiHi, aRec, phiRec) : Double.NaN;
@@ -87,6 +92,9 @@ final class StrongWolfe {
       }
       double phiJ = phi(aj);
       double derphiJ = lastDerphi;
+      // three trials in a row that differ from phi(0) only by rounding: no progress is possible
+      flat = Math.abs(phiJ - phi0) <= FLAT * Math.abs(phi0) ? flat + 1 : 0;
+      if (flat >= 3 && !(phiJ < phi0)) break;
       if (!(phiJ <= phi0 + c1 * aj * derphi0) || phiJ >= phiLo) {
         aRec = aHi;
         phiRec = phiHi;
