@@ -1,0 +1,85 @@
+package gradus.optim;
+
+import java.util.List;
+
+/**
+ * {@code adam(lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0, amsgrad=false)} —
+ * torch.optim.Adam: g += weight_decay*x; {@code m = beta1*m + (1-beta1)*g};
+ * {@code v = beta2*v + (1-beta2)*g²}; with amsgrad {@code vmax = max(vmax, v)} (the raw second
+ * moment, before bias correction) and v̂ = vmax, else v̂ = v; then
+ * {@code x -= (lr/(1-beta1^t)) * m / (sqrt(v̂)/sqrt(1-beta2^t) + eps)}.
+ */
+public final class Adam extends FirstOrderMethod {
+  static final MethodSpec SPEC = new MethodSpec("adam", params(0.0));
+
+  private final double beta1;
+  private final double beta2;
+  private final double eps;
+  private final double weightDecay;
+  private final boolean amsgrad;
+
+  public Adam(Schedule lr, double beta1, double beta2, double eps, double weightDecay,
+      boolean amsgrad) {
+    super(Schedule.all("adam", "lr", lr, "beta1", beta1, "beta2", beta2, "eps", eps,
+        "weight_decay", weightDecay, "amsgrad", amsgrad), lr);
+    this.beta1 = Check.unitOpen("beta1", beta1);
+    this.beta2 = Check.unitOpen("beta2", beta2);
+    this.eps = Check.nonNegative("eps", eps);
+    this.weightDecay = Check.nonNegative("weight_decay", weightDecay);
+    this.amsgrad = amsgrad;
+  }
+
+  static List<Param> params(double weightDecay) {
+    return List.of(
+        new Param("lr", 0.001, Param.Kind.RATE),
+        new Param("beta1", 0.9, Param.Kind.NUMBER),
+        new Param("beta2", 0.999, Param.Kind.NUMBER),
+        new Param("eps", 1e-8, Param.Kind.NUMBER),
+        new Param("weight_decay", weightDecay, Param.Kind.NUMBER),
+        new Param("amsgrad", false, Param.Kind.BOOLEAN));
+  }
+
+  static Adam from(Args a) {
+    return new Adam(a.rate("lr"), a.num("beta1"), a.num("beta2"), a.num("eps"),
+        a.num("weight_decay"), a.bool("amsgrad"));
+  }
+
+  @Override
+  public String name() {
+    return "adam";
+  }
+
+  @Override
+  Stepper newStepper(int n) {
+    return stepper(n, beta1, beta2, eps, weightDecay, amsgrad, false);
+  }
+
+  /** Adam's update; {@code decoupled} applies AdamW's {@code x *= 1 - lr*weight_decay} instead of L2. */
+  static Stepper stepper(int n, double beta1, double beta2, double eps, double weightDecay,
+      boolean amsgrad, boolean decoupled) {
+    double[] m = new double[n];
+    double[] v = new double[n];
+    double[] vmax = amsgrad ? new double[n] : null;
+    return (x, g, rate, t) -> {
+      if (decoupled) {
+        double shrink = 1 - rate * weightDecay;
+        for (int i = 0; i < n; i++) x[i] *= shrink;
+      } else {
+        addDecay(g, x, weightDecay);
+      }
+      double bc1 = 1 - Math.pow(beta1, t);
+      double bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
+      double stepSize = rate / bc1;
+      for (int i = 0; i < n; i++) {
+        m[i] = beta1 * m[i] + (1 - beta1) * g[i];
+        v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
+        double second = v[i];
+        if (vmax != null) {
+          vmax[i] = Math.max(vmax[i], v[i]);
+          second = vmax[i];
+        }
+        x[i] -= stepSize * m[i] / (Math.sqrt(second) / bc2Sqrt + eps);
+      }
+    };
+  }
+}

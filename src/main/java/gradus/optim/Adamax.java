@@ -1,0 +1,56 @@
+package gradus.optim;
+
+import java.util.List;
+
+/**
+ * {@code adamax(lr=0.002, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0)} —
+ * torch.optim.Adamax: g += weight_decay*x; {@code m = beta1*m + (1-beta1)*g};
+ * {@code u = max(beta2*u, |g| + eps)} (eps inside the max); {@code x -= (lr/(1-beta1^t)) * m/u}.
+ */
+public final class Adamax extends FirstOrderMethod {
+  static final MethodSpec SPEC = new MethodSpec("adamax", List.of(
+      new Param("lr", 0.002, Param.Kind.RATE),
+      new Param("beta1", 0.9, Param.Kind.NUMBER),
+      new Param("beta2", 0.999, Param.Kind.NUMBER),
+      new Param("eps", 1e-8, Param.Kind.NUMBER),
+      new Param("weight_decay", 0.0, Param.Kind.NUMBER)));
+
+  private final double beta1;
+  private final double beta2;
+  private final double eps;
+  private final double weightDecay;
+
+  public Adamax(Schedule lr, double beta1, double beta2, double eps, double weightDecay) {
+    super(Schedule.all("adamax", "lr", lr, "beta1", beta1, "beta2", beta2, "eps", eps,
+        "weight_decay", weightDecay), lr);
+    this.beta1 = Check.unitOpen("beta1", beta1);
+    this.beta2 = Check.unitOpen("beta2", beta2);
+    this.eps = Check.nonNegative("eps", eps);
+    this.weightDecay = Check.nonNegative("weight_decay", weightDecay);
+  }
+
+  static Adamax from(Args a) {
+    return new Adamax(a.rate("lr"), a.num("beta1"), a.num("beta2"), a.num("eps"),
+        a.num("weight_decay"));
+  }
+
+  @Override
+  public String name() {
+    return "adamax";
+  }
+
+  @Override
+  Stepper newStepper(int n) {
+    double[] m = new double[n];
+    double[] u = new double[n];
+    return (x, g, rate, t) -> {
+      addDecay(g, x, weightDecay);
+      double clr = rate / (1 - Math.pow(beta1, t));
+      for (int i = 0; i < n; i++) {
+        m[i] = beta1 * m[i] + (1 - beta1) * g[i];
+        u[i] = Math.max(beta2 * u[i], Math.abs(g[i]) + eps);
+        x[i] -= clr * m[i] / u[i];
+      }
+    };
+  }
+}

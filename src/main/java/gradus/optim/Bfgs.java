@@ -1,0 +1,112 @@
+package gradus.optim;
+
+import java.util.List;
+
+/**
+ * {@code bfgs()} — BFGS with a dense inverse-Hessian approximation H (Nocedal & Wright, Alg. 6.1):
+ * {@code d = -H g}; a strong-Wolfe line search (c1 = 1e-4, c2 = 0.9); with s = x₊ - x and
+ * y = g₊ - g, {@code H ← (I - ρ s yᵀ) H (I - ρ y sᵀ) + ρ s sᵀ}, ρ = 1/(yᵀs). H starts as I, not
+ * rescaled (as in SciPy; on the MGH problems rescaling by yᵀs/yᵀy cost more evaluations in
+ * total). The first trial step is SciPy's
+ * {@code min(1, 1.01*2*(f - f_prev)/gᵀd)}, with f_prev = f + |g|/2 on the first iteration; an
+ * update with yᵀs ≤ 0 is skipped; a failed search retries once along -g.
+ */
+public final class Bfgs extends LineSearchMethod {
+  static final MethodSpec SPEC = new MethodSpec("bfgs", List.of());
+
+  public Bfgs() {
+    super("bfgs()");
+  }
+
+  static Bfgs from(Args a) {
+    return new Bfgs();
+  }
+
+  @Override
+  public String name() {
+    return "bfgs";
+  }
+
+  @Override
+  Driver newDriver(Evaluator ev, int n) {
+    return new Driver() {
+      final double[] h = identity(n);
+      final double[] d = new double[n];
+      final double[] s = new double[n];
+      final double[] y = new double[n];
+      final double[] hy = new double[n];
+      final StrongWolfe ls = new StrongWolfe(ev, n, 1e-4, 0.9);
+      boolean fresh = true;
+      double prevF = Double.NaN;
+
+      @Override
+      public Outcome step(Iterate cur, Iterate next) {
+        if (Double.isNaN(prevF)) prevF = cur.f + Vec.norm2(cur.g) / 2;
+        double alpha = Double.NaN;
+        for (int attempt = 0; attempt < 2 && Double.isNaN(alpha); attempt++) {
+          if (attempt == 1) {
+            if (fresh) break;
+            reset();
+          }
+          direction(cur.g);
+          double derphi0 = Vec.dot(cur.g, d);
+          if (!(derphi0 < 0)) {
+            reset();
+            direction(cur.g);
+            derphi0 = Vec.dot(cur.g, d);
+          }
+          double a1 = 1.01 * 2 * (cur.f - prevF) / derphi0;
+          a1 = a1 > 0 && Double.isFinite(a1) ? Math.min(1.0, a1) : 1.0;
+          alpha = ls.search(cur, d, derphi0, a1, next);
+        }
+        if (Double.isNaN(alpha)) return Outcome.STALLED;
+        prevF = cur.f;
+        update(cur, next);
+        return Outcome.OK;
+      }
+
+      void reset() {
+        System.arraycopy(identity(n), 0, h, 0, h.length);
+        fresh = true;
+      }
+
+      void direction(double[] g) {
+        for (int i = 0; i < n; i++) {
+          double sum = 0;
+          for (int j = 0; j < n; j++) sum += h[i * n + j] * g[j];
+          d[i] = -sum;
+        }
+      }
+
+      void update(Iterate cur, Iterate next) {
+        for (int i = 0; i < n; i++) {
+          s[i] = next.x[i] - cur.x[i];
+          y[i] = next.g[i] - cur.g[i];
+        }
+        double sy = Vec.dot(s, y);
+        double yy = Vec.dot(y, y);
+        if (!(sy > 1e-14 * Vec.norm2(s) * Math.sqrt(yy))) return;
+        fresh = false;
+        double rho = 1 / sy;
+        for (int i = 0; i < n; i++) {
+          double sum = 0;
+          for (int j = 0; j < n; j++) sum += h[i * n + j] * y[j];
+          hy[i] = sum;
+        }
+        double yhy = Vec.dot(y, hy);
+        double ss = (rho * rho * yhy + rho);
+        for (int i = 0; i < n; i++) {
+          for (int j = 0; j < n; j++) {
+            h[i * n + j] += -rho * (hy[i] * s[j] + s[i] * hy[j]) + ss * s[i] * s[j];
+          }
+        }
+      }
+    };
+  }
+
+  static double[] identity(int n) {
+    double[] h = new double[n * n];
+    for (int i = 0; i < n; i++) h[i * n + i] = 1;
+    return h;
+  }
+}

@@ -1,0 +1,18 @@
+package gradus.optim;
+
+import java.util.Arrays;
+
+/** A growable list of doubles (amortized, no boxing). */
+final class DoubleList {
+  private double[] a = new double[64];
+  private int size;
+
+  void add(double v) {
+    if (size == a.length) a = Arrays.copyOf(a, size * 2);
+    a[size++] = v;
+  }
+
+  double[] toArray() {
+    return Arrays.copyOf(a, size);
+  }
+}

@@ -1,0 +1,37 @@
+package gradus.optim;
+
+/**
+ * The base of the gradient-only update rules (gd … adadelta): each update reads the gradient at
+ * the current point once and moves the point. The rate comes from a {@link Schedule}.
+ */
+public abstract class FirstOrderMethod extends Method {
+  final Schedule lr;
+
+  FirstOrderMethod(String description, Schedule lr) {
+    super(description);
+    if (lr == null) throw Check.bad("lr is required");
+    this.lr = lr;
+    Check.positive("lr", lr.baseRate());
+  }
+
+  public Schedule learningRate() {
+    return lr;
+  }
+
+  /** Per-run state of an update rule; must not allocate in {@link #update}. */
+  interface Stepper {
+    /**
+     * Moves {@code x} in place for update number t (1-based) with rate {@code rate}; {@code g} is
+     * the objective gradient at x and may be overwritten (e.g. by adding weight decay).
+     */
+    void update(double[] x, double[] g, double rate, long t);
+  }
+
+  abstract Stepper newStepper(int n);
+
+  /** g += wd*x, PyTorch's coupled L2 weight decay. */
+  static void addDecay(double[] g, double[] x, double wd) {
+    if (wd == 0) return;
+    for (int i = 0; i < g.length; i++) g[i] += wd * x[i];
+  }
+}

@@ -1,0 +1,37 @@
+package gradus.optim;
+
+/** A configured optimizer: immutable; each run makes its own state. */
+public abstract class Method {
+  private String description;
+
+  Method(String description) {
+    this.description = description;
+  }
+
+  /** The table name, e.g. {@code adam}. */
+  public abstract String name();
+
+  /** The call that made this method, with only the arguments given: {@code adam(lr=0.1)}. */
+  public String describe() {
+    return description;
+  }
+
+  /** True for L-BFGS, BFGS, CG and Newton: they refuse minibatches. */
+  public boolean needsFullBatch() {
+    return false;
+  }
+
+  public boolean needsHessian() {
+    return false;
+  }
+
+  @Override
+  public String toString() {
+    return describe();
+  }
+
+  Method describedAs(String text) {
+    this.description = text;
+    return this;
+  }
+}
