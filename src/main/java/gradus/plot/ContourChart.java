@@ -98,14 +98,26 @@ final class ContourChart extends XYChart {
         Font font = Style.BASE.deriveFont(11f);
         g.setFont(font);
         FontMetrics fm = g.getFontMetrics();
-        int every = Math.max(1, (int) Math.ceil(bands / 8.0));
-        for (int k = 0; k <= bands; k += every) {
-            int y = bottom - (int) Math.round((double) k * h / bands);
-            g.drawLine(barX + barW, y, barX + barW + 4, y);
-            g.drawString(Ticks.label(bounds[k]), barX + barW + 7, y + fm.getAscent() / 2 - 1);
+        if (source.log) {
+            int every = Math.max(1, (int) Math.ceil(bands / 8.0));
+            for (int k = 0; k <= bands; k += every) {
+                tick(g, fm, barX + barW, bottom - (double) k * h / bands, bounds[k]);
+            }
+        } else {
+            double lo = bounds[0];
+            double hi = bounds[bands];
+            for (double v : Ticks.nice(lo, hi, 8)) {
+                tick(g, fm, barX + barW, bottom - (v - lo) / (hi - lo) * h, v);
+            }
         }
         if (source.log) {
-            g.drawString("log", barX, top - 5);
+            g.drawString("log scale", barX - 4, top - 5);
         }
+    }
+
+    private static void tick(Graphics2D g, FontMetrics fm, int x, double yPos, double value) {
+        int y = (int) Math.round(yPos);
+        g.drawLine(x, y, x + 4, y);
+        g.drawString(Ticks.label(value, 3), x + 7, y + fm.getAscent() / 2 - 1);
     }
 }

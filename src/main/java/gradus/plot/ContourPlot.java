@@ -24,8 +24,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Filled contours of f with iso-lines, a colour bar, optional runs and data points.
- * Levels: {@code levels} bands between the smallest and largest sampled value, evenly spaced, or
- * with {@code log} evenly spaced in log(f - min + δ), δ = (max - min)·10⁻³.
+ * Levels: about {@code levels} bands on round numbers covering the sampled values (like
+ * matplotlib), or with {@code log} exactly {@code levels} bands evenly spaced in log(f - min + δ),
+ * δ = (max - min)·10⁻³, from the smallest to the largest sampled value.
  */
 public final class ContourPlot extends Plot {
     /** Runs longer than this are drawn as lines without a marker at every step. */
@@ -82,14 +83,36 @@ public final class ContourPlot extends Plot {
         if (!(range > 0)) {
             return new double[] {min, max};
         }
+        if (!log) {
+            return niceBounds(min, max, levels);
+        }
         double[] b = new double[levels + 1];
         double delta = range * 1e-3;
         for (int k = 0; k <= levels; k++) {
             double t = (double) k / levels;
-            b[k] = log ? min - delta + delta * Math.pow((range + delta) / delta, t) : min + range * t;
+            b[k] = min - delta + delta * Math.pow((range + delta) / delta, t);
         }
         b[0] = min;
         b[levels] = max;
+        return b;
+    }
+
+    /**
+     * Linear levels on round numbers (steps of 1, 2, 2.5 or 5 times a power of ten), as close to
+     * {@code levels} bands as that allows (at most levels + 2), covering [min, max].
+     */
+    static double[] niceBounds(double min, double max, int levels) {
+        double[] t = Ticks.nice(min, max, levels + 1);
+        double step = t.length >= 2 ? t[1] - t[0] : (max - min) / levels;
+        double lo = Math.floor(min / step + 1e-9) * step;
+        int n = Math.max(1, (int) Math.ceil((max - lo) / step - 1e-9));
+        double[] b = new double[n + 1];
+        for (int k = 0; k <= n; k++) {
+            b[k] = lo + k * step;
+            if (Math.abs(b[k]) < step * 1e-9) {
+                b[k] = 0;
+            }
+        }
         return b;
     }
 

@@ -23,6 +23,8 @@ final class ConvergencePlot extends ChartPlot {
     private final List<double[][]> lines = new ArrayList<>();
     private final String metric;
     private final boolean log;
+    /** Whether the log axis left out values ≤ 0. */
+    private boolean dropped;
 
     ConvergencePlot(List<Trace> runs, String metric, boolean log) {
         super(680, 480);
@@ -53,7 +55,9 @@ final class ConvergencePlot extends ChartPlot {
         }
         this.log = log && anyPositive;
         for (int k = 0; k < runs.size(); k++) {
-            double[][] xy = this.log ? raw.get(k) : keep(series(runs.get(k), best), false);
+            double[][] all = keep(series(runs.get(k), best), false);
+            double[][] xy = this.log ? raw.get(k) : all;
+            dropped |= this.log && xy[0].length < all[0].length;
             labels.add(runs.get(k).label());
             lines.add(thin(xy));
         }
@@ -109,13 +113,13 @@ final class ConvergencePlot extends ChartPlot {
         Style.apply(chart, title());
         XYStyler s = chart.getStyler();
         s.setYAxisLogarithmic(log);
-        s.setLegendPosition(LegendPosition.InsideNE);
+        s.setLegendPosition(LegendPosition.OutsideE);
         chart.setXAxisTitle("iteration");
         chart.setYAxisTitle(switch (metric) {
             case "gnorm" -> "gradient norm";
             case "gap" -> "f - best f";
             default -> "f";
-        });
+        } + (dropped ? " (values ≤ 0 not shown)" : ""));
         Set<String> names = new HashSet<>();
         int drawn = 0;
         for (int k = 0; k < lines.size(); k++) {

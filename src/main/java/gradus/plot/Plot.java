@@ -86,7 +86,9 @@ public abstract class Plot {
         }
         Path tmp;
         try {
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + "-", ".tmp." + format);
+            // not Files.createTempFile: it makes the file owner-only, and the rename would keep that
+            String unique = Long.toHexString(Double.doubleToLongBits(Math.random()));
+            tmp = Files.createFile(dir.resolve("." + target.getFileName() + "." + unique + ".tmp." + format));
         } catch (IOException | RuntimeException e) {
             throw new PlotException("cannot write " + file + ": the folder " + dir + " is not writable");
         }

@@ -32,6 +32,10 @@ final class Ticks {
 
     /** A short label: up to 4 significant digits, scientific notation for very large or small numbers. */
     static String label(double v) {
+        return label(v, 4);
+    }
+
+    static String label(double v, int digits) {
         if (v == 0) {
             return "0";
         }
@@ -40,7 +44,7 @@ final class Ticks {
             String s = String.format(Locale.ROOT, "%.2e", v);
             return s.replaceFirst("\\.?0+e", "e").replace("e+0", "e").replace("e-0", "e-").replace("e+", "e");
         }
-        String s = String.format(Locale.ROOT, "%.4g", v);
+        String s = String.format(Locale.ROOT, "%." + digits + "g", v);
         if (s.contains(".")) {
             s = s.replaceFirst("0+$", "").replaceFirst("\\.$", "");
         }
