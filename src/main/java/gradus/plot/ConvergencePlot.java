@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -59,7 +60,7 @@ final class ConvergencePlot extends ChartPlot {
             double[][] xy = this.log ? raw.get(k) : all;
             dropped |= this.log && xy[0].length < all[0].length;
             labels.add(runs.get(k).label());
-            lines.add(thin(xy));
+            lines.add(withMidpoint(thin(xy), this.log));
         }
     }
 
@@ -107,13 +108,36 @@ final class ConvergencePlot extends ChartPlot {
         return new double[][] {x, y};
     }
 
+    /**
+     * One extra point halfway along the first segment, where the drawn line passes anyway (the
+     * geometric mean on a log axis): XChart labels an axis of exactly evenly spaced data with data
+     * values (0, 44, 88, … overlapping) instead of round numbers.
+     */
+    private static double[][] withMidpoint(double[][] xy, boolean log) {
+        int n = xy[0].length;
+        if (n < 2) {
+            return xy;
+        }
+        double[] x = new double[n + 1];
+        double[] y = new double[n + 1];
+        x[0] = xy[0][0];
+        y[0] = xy[1][0];
+        x[1] = (xy[0][0] + xy[0][1]) / 2;
+        y[1] = log ? Math.sqrt(xy[1][0] * xy[1][1]) : (xy[1][0] + xy[1][1]) / 2;
+        System.arraycopy(xy[0], 1, x, 2, n - 1);
+        System.arraycopy(xy[1], 1, y, 2, n - 1);
+        return new double[][] {x, y};
+    }
+
     @Override
     XYChart chart() {
         XYChart chart = new XYChart(width(), height());
         Style.apply(chart, title());
         XYStyler s = chart.getStyler();
         s.setYAxisLogarithmic(log);
-        s.setLegendPosition(LegendPosition.OutsideE);
+        s.setLegendPosition(LegendPosition.OutsideS);
+        s.setLegendLayout(Styler.LegendLayout.Horizontal);
+        s.setXAxisDecimalPattern("0");
         chart.setXAxisTitle("iteration");
         chart.setYAxisTitle(switch (metric) {
             case "gnorm" -> "gradient norm";
