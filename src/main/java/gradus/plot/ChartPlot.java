@@ -1,0 +1,27 @@
+package gradus.plot;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+
+/** A plot drawn entirely by XChart; the chart is rebuilt at each render so size and title apply. */
+abstract class ChartPlot extends Plot {
+    ChartPlot(int width, int height) {
+        super(width, height);
+    }
+
+    abstract XYChart chart();
+
+    @Override
+    public BufferedImage render() {
+        return BitmapEncoder.getBufferedImage(chart());
+    }
+
+    @Override
+    void writeVector(OutputStream out, String format) throws IOException {
+        VectorGraphicsEncoder.saveVectorGraphic(chart(), out, RasterChart.vectorFormat(format));
+    }
+}

@@ -1,0 +1,109 @@
+package gradus.plot;
+
+import java.awt.GraphicsEnvironment;
+import java.util.List;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+
+/** The plot factories of SPEC §7. Every error is a {@link PlotException} with a message for the user. */
+public final class Plots {
+    /** Samples per axis of a contour grid. */
+    public static final int CONTOUR_GRID = 200;
+
+    private Plots() {
+    }
+
+    /** True when windows can be opened ({@link Plot#show()}). */
+    public static boolean displayAvailable() {
+        return !GraphicsEnvironment.isHeadless();
+    }
+
+    /** Filled contours of f with 20 linear levels, the runs' paths, no data points. */
+    public static ContourPlot contour(DoubleBinaryOperator f, double[] xr, double[] yr, List<Trace> paths) {
+        return contour(f, xr, yr, paths, 20, false, null);
+    }
+
+    /**
+     * Filled contours of f on xr × yr with iso-lines at {@code levels} levels (log-spaced in
+     * f - min + δ when {@code log}), a colour bar, each run's path with its start (ring) and end
+     * (star) marked, and optional data points coloured by class.
+     */
+    public static ContourPlot contour(DoubleBinaryOperator f, double[] xr, double[] yr, List<Trace> paths,
+            int levels, boolean log, Points points) {
+        checkRange("x", xr);
+        checkRange("y", yr);
+        return new ContourPlot(f, xr, yr, paths, levels, log, points, CONTOUR_GRID);
+    }
+
+    /** A shaded 3-D view of f on xr × yr (viridis), with the runs drawn on the surface. */
+    public static Plot surface(DoubleBinaryOperator f, double[] xr, double[] yr, List<Trace> paths) {
+        return surface(f, xr, yr, paths, "viridis");
+    }
+
+    public static Plot surface(DoubleBinaryOperator f, double[] xr, double[] yr, List<Trace> paths,
+            String colormap) {
+        checkRange("x", xr);
+        checkRange("y", yr);
+        return new SurfacePlot(f, xr, yr, paths == null ? List.of() : paths, Colormap.named(colormap));
+    }
+
+    /** f per iteration on a log axis. */
+    public static Plot convergence(List<Trace> runs) {
+        return convergence(runs, "f", true);
+    }
+
+    /**
+     * One line per run of the metric per iteration: "f", "gnorm" (gradient norm) or "gap"
+     * (f minus the smallest f of all runs). On a log axis, values ≤ 0 (and non-finite ones) are
+     * left out — so the gap's zero at the best run's best iterate is not drawn.
+     */
+    public static Plot convergence(List<Trace> runs, String metric, boolean log) {
+        return new ConvergencePlot(runs, metric, log);
+    }
+
+    /** A 1-D function on xr, 400 samples; non-finite values leave gaps. */
+    public static Plot plot1d(DoubleUnaryOperator g, double[] xr, String label) {
+        checkRange("x", xr);
+        return new FunctionPlot(g, xr, label);
+    }
+
+    /** Panels side by side, {@code cols} per row, each drawn at its own size in an equal grid cell. */
+    public static Plot figure(List<Plot> panels, int cols) {
+        return new FigurePlot(panels, cols);
+    }
+
+    /** An animated contour plot of the runs growing step by step: at most 60 frames, 100 ms each. */
+    public static Plot animate(DoubleBinaryOperator f, double[] xr, double[] yr, List<Trace> paths) {
+        return animate(f, xr, yr, paths, 20, false, 60, 100);
+    }
+
+    public static Plot animate(DoubleBinaryOperator f, double[] xr, double[] yr, List<Trace> paths,
+            int levels, boolean log, int maxFrames, int delayMs) {
+        ContourPlot background = contour(f, xr, yr, paths, levels, log, null);
+        return new AnimationPlot(background, maxFrames, delayMs);
+    }
+
+    static void checkRange(String axis, double[] r) {
+        if (r == null || r.length != 2) {
+            throw new PlotException(axis + " range must be two numbers [a, b]");
+        }
+        if (!Double.isFinite(r[0]) || !Double.isFinite(r[1])) {
+            throw new PlotException(axis + " range " + range(r) + " must be finite");
+        }
+        if (!(r[0] < r[1])) {
+            throw new PlotException(axis + " range " + range(r) + " is empty: give " + axis
+                    + "=[a, b] with a < b");
+        }
+    }
+
+    static String range(double[] r) {
+        return "[" + number(r[0]) + ", " + number(r[1]) + "]";
+    }
+
+    static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
+    }
+}
