@@ -22,12 +22,17 @@ import org.knowm.xchart.GifEncoder;
  * PNG, SVG and PDF get the last frame.
  */
 final class AnimationPlot extends Plot {
+    /** Smaller than a still contour: GIF encoding (a palette per frame) dominates the time. */
+    static final int DEFAULT_WIDTH = 640;
+    static final int DEFAULT_HEIGHT = 480;
+
     private final ContourPlot contour;
     private final int maxFrames;
     private final int delayMs;
 
     AnimationPlot(ContourPlot contour, int maxFrames, int delayMs) {
-        super(contour.width(), contour.height());
+        super(DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        contour.size(DEFAULT_WIDTH, DEFAULT_HEIGHT);
         if (maxFrames < 2) {
             throw new PlotException("an animation needs at least 2 frames, got " + maxFrames);
         }

@@ -71,6 +71,18 @@ public final class ContourPlot extends Plot {
         }
     }
 
+    @Override
+    public ContourPlot title(String title) {
+        super.title(title);
+        return this;
+    }
+
+    @Override
+    public ContourPlot size(int width, int height) {
+        super.size(width, height);
+        return this;
+    }
+
     /** Chooses the colour map by name (viridis, plasma, magma, inferno, coolwarm, gray). */
     public ContourPlot colormap(String name) {
         colormap = Colormap.named(name);

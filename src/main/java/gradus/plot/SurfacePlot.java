@@ -22,7 +22,7 @@ import java.util.function.DoubleBinaryOperator;
  */
 final class SurfacePlot extends Plot {
     /** Quads per side. */
-    static final int QUADS = 80;
+    static final int QUADS = 100;
     private static final double ELEV = Math.toRadians(30);
     private static final double AZIM = Math.toRadians(-60);
     /** Half-height of the box relative to its half-width (matplotlib's 4:4:3 box). */
@@ -140,7 +140,9 @@ final class SurfacePlot extends Plot {
         double vmin = Double.POSITIVE_INFINITY;
         double vmax = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < 8; c++) {
-            double[] p = {(c & 1) == 0 ? -1.35 : 1.35, (c & 2) == 0 ? -1.35 : 1.35, (c & 4) == 0 ? -BOX_Z : BOX_Z};
+            // labels sit around the floor; the top needs only the box and a little air
+            double reach = (c & 4) == 0 ? 1.35 : 1.08;
+            double[] p = {(c & 1) == 0 ? -reach : reach, (c & 2) == 0 ? -reach : reach, (c & 4) == 0 ? -BOX_Z : BOX_Z * 1.08};
             double u = dot(p, right);
             double v = dot(p, up);
             umin = Math.min(umin, u);
