@@ -40,7 +40,8 @@ final class NameCompleter implements Completer {
   List<String> candidates(String before) {
     List<String> out = new java.util.ArrayList<>();
     String call = enclosingCall(before);
-    if (call != null && interp.builtins().get(call) instanceof Builtin b) {
+    Builtin b = call == null ? null : interp.builtins().get(call);
+    if (b != null) {
       for (String p : b.paramNames()) out.add(p + "=");
     }
     for (Map.Entry<String, Value> e : interp.globals().entrySet()) out.add(e.getKey());
@@ -54,7 +55,7 @@ final class NameCompleter implements Completer {
     Value v = interp.globals().get(name);
     String group = v != null ? "yours" : interp.builtins().containsKey(name) ? "built-in" : "keywords";
     String descr = v != null ? v.kind() : null;
-    return new Candidate(name, name, group, descr, null, null, true);
+    return new Candidate(name, name, group, descr, null, null, false);
   }
 
   /** The name before the innermost '(' that is still open at the end of {@code text}, or null. */

@@ -35,26 +35,24 @@ final class BodyBuilder {
   }
 
   Expr build(Ast.Expr e) {
-    return switch (e) {
-      case Ast.Num n -> Sym.num(n.value());
-      case Ast.Name n -> name(n);
-      case Ast.Index i -> element(i);
-      case Ast.Unary u -> switch (u.op()) {
+    if (e instanceof Ast.Num n) return Sym.num(n.value());
+    if (e instanceof Ast.Name n) return name(n);
+    if (e instanceof Ast.Index i) return element(i);
+    if (e instanceof Ast.Unary u) {
+      return switch (u.op()) {
         case "-" -> Sym.neg(build(u.operand()));
         case "+" -> build(u.operand());
         default -> Sym.not(build(u.operand()));
       };
-      case Ast.Binary b -> binary(b);
-      case Ast.Call c -> call(c);
-      case Ast.Str s -> throw notInBody(s.span(), "a string");
-      case Ast.ListLit l -> throw notInBody(l.span(), "a list");
-      case Ast.Range r -> throw notInBody(r.span(), "a range (ranges belong in sum(i in a..b, ...))");
-      case Ast.Field f -> {
-        Value v = interp.eval(e);
-        if (v instanceof Value.Num num) yield Sym.num(num.v());
-        throw notInBody(f.span(), "a " + v.kind());
-      }
-    };
+    }
+    if (e instanceof Ast.Binary b) return binary(b);
+    if (e instanceof Ast.Call c) return call(c);
+    if (e instanceof Ast.Str) throw notInBody(e.span(), "a string");
+    if (e instanceof Ast.ListLit) throw notInBody(e.span(), "a list");
+    if (e instanceof Ast.Range) throw notInBody(e.span(), "a range (ranges belong in sum(i in a..b, ...))");
+    Value v = interp.eval(e);
+    if (v instanceof Value.Num num) return Sym.num(num.v());
+    throw notInBody(e.span(), "a " + v.kind());
   }
 
   private GradusError notInBody(Span span, String what) {

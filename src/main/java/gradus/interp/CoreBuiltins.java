@@ -53,15 +53,13 @@ final class CoreBuiltins {
     add(t, "str", List.of("value"), "str(v) is v's printed form", a -> new Value.Str(Printer.print(a.get("value"))));
     add(t, "len", List.of("value"), "len(v) counts the items of a list, rows of a matrix, characters of a string", a -> {
       Value v = Values.numericOrSelf(a.get("value"));
-      return new Value.Num(switch (v) {
-        case Value.Vec x -> x.v().length;
-        case Value.Mat m -> m.m().length;
-        case Value.Lst l -> l.items().size();
-        case Value.Str s -> s.s().codePointCount(0, s.s().length());
-        case Value.Range r -> r.size();
-        case Value.Obj o when o instanceof Sized sz -> sz.size();
-        default -> throw a.error("value", "len() needs a list, matrix or string, got a " + v.kind());
-      });
+      if (v instanceof Value.Vec x) return new Value.Num(x.v().length);
+      if (v instanceof Value.Mat m) return new Value.Num(m.m().length);
+      if (v instanceof Value.Lst l) return new Value.Num(l.items().size());
+      if (v instanceof Value.Str s) return new Value.Num(s.s().codePointCount(0, s.s().length()));
+      if (v instanceof Value.Range r) return new Value.Num(r.size());
+      if (v instanceof Sized sz) return new Value.Num(sz.size());
+      throw a.error("value", "len() needs a list, matrix, string or data set, got a " + v.kind());
     });
     for (Map.Entry<String, DoubleUnaryOperator> f : ELEMENTARY.entrySet()) {
       add(t, f.getKey(), List.of("x"), f.getKey() + "(x), element-wise on lists", a -> elementwise(a, f.getValue()));
@@ -147,18 +145,17 @@ final class CoreBuiltins {
 
   private static Value elementwise(Args a, DoubleUnaryOperator f) {
     Value v = Values.numericOrSelf(a.get("x"));
-    return switch (v) {
-      case Value.Num n -> new Value.Num(f.applyAsDouble(n.v()));
-      case Value.Vec x -> new Value.Vec(Ops.map(x.v(), f));
-      case Value.Mat m -> {
-        double[][] out = new double[m.m().length][];
-        for (int i = 0; i < out.length; i++) out[i] = Ops.map(m.m()[i], f);
-        yield new Value.Mat(out);
-      }
-      case Value.Obj o when o instanceof FunctionValue ->
-          throw a.error("x", a.fn + "(...) of a function: declare a new function instead, e.g. h(x) = " + a.fn + "(f(x))");
-      default -> throw a.error("x", a.fn + "(...) needs a number or a list of numbers, got a " + v.kind());
-    };
+    if (v instanceof Value.Num n) return new Value.Num(f.applyAsDouble(n.v()));
+    if (v instanceof Value.Vec x) return new Value.Vec(Ops.map(x.v(), f));
+    if (v instanceof Value.Mat m) {
+      double[][] out = new double[m.m().length][];
+      for (int i = 0; i < out.length; i++) out[i] = Ops.map(m.m()[i], f);
+      return new Value.Mat(out);
+    }
+    if (v instanceof FunctionValue) {
+      throw a.error("x", a.fn + "(...) of a function: declare a new function instead, e.g. h(x) = " + a.fn + "(f(x))");
+    }
+    throw a.error("x", a.fn + "(...) needs a number or a list of numbers, got a " + v.kind());
   }
 
   private static Value extreme(Args a, boolean max) {

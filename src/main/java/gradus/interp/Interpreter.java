@@ -94,22 +94,22 @@ public final class Interpreter {
   }
 
   private void run(Ast.Stmt s) {
-    switch (s) {
-      case Ast.Declare d -> globals.put(d.name(), SymBridge.declare(this, d));
-      case Ast.Bind b -> globals.put(b.name(), eval(b.value()));
-      case Ast.For f -> execFor(f);
-      case Ast.If i -> {
-        if (Ops.truth(eval(i.cond()), i.cond().span())) execute(i.then());
-        else if (i.otherwise() != null) execute(i.otherwise());
+    if (s instanceof Ast.Declare d) {
+      globals.put(d.name(), SymBridge.declare(this, d));
+    } else if (s instanceof Ast.Bind b) {
+      globals.put(b.name(), eval(b.value()));
+    } else if (s instanceof Ast.For f) {
+      execFor(f);
+    } else if (s instanceof Ast.If i) {
+      if (Ops.truth(eval(i.cond()), i.cond().span())) execute(i.then());
+      else if (i.otherwise() != null) execute(i.otherwise());
+    } else if (s instanceof Ast.ExprStmt e) {
+      Value v = eval(e.expr());
+      if (v instanceof PlotBuiltins.PlotValue p && !p.written() && plotSink != null) {
+        plotSink.show(p);
+        return;
       }
-      case Ast.ExprStmt e -> {
-        Value v = eval(e.expr());
-        if (v instanceof PlotBuiltins.PlotValue p && !p.written() && plotSink != null) {
-          plotSink.show(p);
-          return;
-        }
-        if (echo != null && !(v instanceof Value.None)) echo.accept(v);
-      }
+      if (echo != null && !(v instanceof Value.None)) echo.accept(v);
     }
   }
 
@@ -129,24 +129,24 @@ public final class Interpreter {
   }
 
   public Value eval(Ast.Expr e) {
-    return switch (e) {
-      case Ast.Num n -> new Value.Num(n.value());
-      case Ast.Str s -> new Value.Str(s.value());
-      case Ast.Name n -> lookup(n.name(), n.span());
-      case Ast.ListLit l -> {
-        List<Value> items = new ArrayList<>(l.items().size());
-        for (Ast.Expr x : l.items()) items.add(eval(x));
-        yield Values.list(items);
-      }
-      case Ast.Unary u -> unary(u);
-      case Ast.Binary b -> binary(b);
-      case Ast.Range r -> new Value.Range(
-          Values.integer(eval(r.lo()), "the start of a range", r.lo().span()),
+    if (e instanceof Ast.Num n) return new Value.Num(n.value());
+    if (e instanceof Ast.Str s) return new Value.Str(s.value());
+    if (e instanceof Ast.Name n) return lookup(n.name(), n.span());
+    if (e instanceof Ast.ListLit l) {
+      List<Value> items = new ArrayList<>(l.items().size());
+      for (Ast.Expr x : l.items()) items.add(eval(x));
+      return Values.list(items);
+    }
+    if (e instanceof Ast.Unary u) return unary(u);
+    if (e instanceof Ast.Binary b) return binary(b);
+    if (e instanceof Ast.Range r) {
+      return new Value.Range(Values.integer(eval(r.lo()), "the start of a range", r.lo().span()),
           Values.integer(eval(r.hi()), "the end of a range", r.hi().span()));
-      case Ast.Call c -> call(c);
-      case Ast.Index i -> index(eval(i.target()), eval(i.index()), i);
-      case Ast.Field f -> field(eval(f.target()), f);
-    };
+    }
+    if (e instanceof Ast.Call c) return call(c);
+    if (e instanceof Ast.Index i) return index(eval(i.target()), eval(i.index()), i);
+    Ast.Field f = (Ast.Field) e;
+    return field(eval(f.target()), f);
   }
 
   Value lookup(String name, Span span) {
@@ -220,19 +220,17 @@ public final class Interpreter {
     Map<String, Value> keywords = new LinkedHashMap<>();
     Map<String, Span> keywordSpans = new HashMap<>();
     for (Ast.Arg a : c.args()) {
-      switch (a) {
-        case Ast.Positional p -> {
-          if (!keywords.isEmpty()) throw new GradusError(p.span(), "a positional argument cannot follow a keyword argument");
-          positional.add(eval(p.value()));
-          positionalSpans.add(p.span());
-        }
-        case Ast.Keyword k -> {
-          if (keywords.containsKey(k.name())) throw new GradusError(k.span(), "the argument '" + k.name() + "' is given twice");
-          keywords.put(k.name(), eval(k.value()));
-          keywordSpans.put(k.name(), k.span());
-        }
-        case Ast.IndexBinding ib -> throw new GradusError(ib.span(),
-            "'" + ib.name() + " in ...' is only allowed as the first argument of sum(...) or prod(...)");
+      if (a instanceof Ast.Positional p) {
+        if (!keywords.isEmpty()) throw new GradusError(p.span(), "a positional argument cannot follow a keyword argument");
+        positional.add(eval(p.value()));
+        positionalSpans.add(p.span());
+      } else if (a instanceof Ast.Keyword k) {
+        if (keywords.containsKey(k.name())) throw new GradusError(k.span(), "the argument '" + k.name() + "' is given twice");
+        keywords.put(k.name(), eval(k.value()));
+        keywordSpans.put(k.name(), k.span());
+      } else {
+        Ast.IndexBinding ib = (Ast.IndexBinding) a;
+        throw new GradusError(ib.span(), "'" + ib.name() + " in ...' is only allowed as the first argument of sum(...) or prod(...)");
       }
     }
     if (target instanceof Builtin b) {
@@ -288,24 +286,21 @@ public final class Interpreter {
     }
     Value t = Values.numericOrSelf(target);
     long i = Values.integer(index, "an index", at.index().span());
-    int n = switch (t) {
-      case Value.Vec v -> v.v().length;
-      case Value.Mat m -> m.m().length;
-      case Value.Lst l -> l.items().size();
-      case Value.Str s -> s.s().codePointCount(0, s.s().length());
-      default -> throw new GradusError(at.target().span(), "a " + target.kind() + " cannot be indexed");
-    };
+    int n;
+    if (t instanceof Value.Vec v) n = v.v().length;
+    else if (t instanceof Value.Mat m) n = m.m().length;
+    else if (t instanceof Value.Lst l) n = l.items().size();
+    else if (t instanceof Value.Str s) n = s.s().codePointCount(0, s.s().length());
+    else throw new GradusError(at.target().span(), "a " + target.kind() + " cannot be indexed");
     if (i < 1 || i > n) {
       throw new GradusError(at.index().span(), "index " + i + " is out of range 1.." + n + " (indexing starts at 1)");
     }
     int k = (int) i - 1;
-    return switch (t) {
-      case Value.Vec v -> new Value.Num(v.v()[k]);
-      case Value.Mat m -> new Value.Vec(m.m()[k]);
-      case Value.Lst l -> l.items().get(k);
-      case Value.Str s -> new Value.Str(new String(Character.toChars(s.s().codePointAt(s.s().offsetByCodePoints(0, k)))));
-      default -> throw new IllegalStateException();
-    };
+    if (t instanceof Value.Vec v) return new Value.Num(v.v()[k]);
+    if (t instanceof Value.Mat m) return new Value.Vec(m.m()[k]);
+    if (t instanceof Value.Lst l) return l.items().get(k);
+    String s = ((Value.Str) t).s();
+    return new Value.Str(new String(Character.toChars(s.codePointAt(s.offsetByCodePoints(0, k)))));
   }
 
   private Value field(Value target, Ast.Field f) {

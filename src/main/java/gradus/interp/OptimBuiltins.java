@@ -31,7 +31,7 @@ final class OptimBuiltins {
     Methods.numberFormat = Numbers::format;
     for (MethodSpec spec : Methods.specs().values()) {
       add(t, spec.name(), optional(spec), "the " + spec.name() + " optimizer: " + signature(spec),
-          a -> new MethodValue(create(a, spec, true)));
+          a -> new MethodValue((Method) create(a, spec, true)));
     }
     for (MethodSpec spec : Schedules.specs().values()) {
       add(t, spec.name(), optional(spec), "a learning-rate schedule: " + signature(spec),

@@ -12,17 +12,15 @@ public final class Printer {
   private static final int EDGE = 3;
 
   public static String print(Value v) {
-    return switch (v) {
-      case Value.Num n -> Numbers.format(n.v());
-      case Value.Bool b -> b.v() ? "true" : "false";
-      case Value.Str s -> s.s();
-      case Value.Vec vec -> vector(vec.v(), vec.v().length > SUMMARY_THRESHOLD);
-      case Value.Mat m -> matrix(m.m());
-      case Value.Lst l -> list(l.items());
-      case Value.Range r -> range(r);
-      case Value.None none -> "";
-      case Value.Obj o -> o.toString();
-    };
+    if (v instanceof Value.Num n) return Numbers.format(n.v());
+    if (v instanceof Value.Bool b) return b.v() ? "true" : "false";
+    if (v instanceof Value.Str s) return s.s();
+    if (v instanceof Value.Vec vec) return vector(vec.v(), vec.v().length > SUMMARY_THRESHOLD);
+    if (v instanceof Value.Mat m) return matrix(m.m());
+    if (v instanceof Value.Lst l) return list(l.items());
+    if (v instanceof Value.Range r) return range(r);
+    if (v instanceof Value.None) return "";
+    return v.toString();
   }
 
   /** The form a value takes inside a list: strings quoted. */

@@ -58,25 +58,30 @@ final class Save {
   }
 
   static void json(JsonGenerator g, Value v) throws IOException {
-    switch (v) {
-      case Value.Num n -> number(g, n.v());
-      case Value.Bool b -> g.writeBoolean(b.v());
-      case Value.Str s -> g.writeString(s.s());
-      case Value.Vec vec -> array(g, vec.v());
-      case Value.Mat m -> {
-        g.writeStartArray();
-        for (double[] row : m.m()) array(g, row);
-        g.writeEndArray();
-      }
-      case Value.Lst l -> {
-        g.writeStartArray();
-        for (Value x : l.items()) json(g, x);
-        g.writeEndArray();
-      }
-      case Value.Range r -> json(g, Values.numericOrSelf(r));
-      case Value.None none -> g.writeNull();
-      case ResultValue rv -> result(g, rv.r());
-      case Value.Obj o -> g.writeString(o.toString());
+    if (v instanceof Value.Num n) {
+      number(g, n.v());
+    } else if (v instanceof Value.Bool b) {
+      g.writeBoolean(b.v());
+    } else if (v instanceof Value.Str s) {
+      g.writeString(s.s());
+    } else if (v instanceof Value.Vec vec) {
+      array(g, vec.v());
+    } else if (v instanceof Value.Mat m) {
+      g.writeStartArray();
+      for (double[] row : m.m()) array(g, row);
+      g.writeEndArray();
+    } else if (v instanceof Value.Lst l) {
+      g.writeStartArray();
+      for (Value x : l.items()) json(g, x);
+      g.writeEndArray();
+    } else if (v instanceof Value.Range r) {
+      json(g, Values.numericOrSelf(r));
+    } else if (v instanceof Value.None) {
+      g.writeNull();
+    } else if (v instanceof ResultValue rv) {
+      result(g, rv.r());
+    } else {
+      g.writeString(v.toString());
     }
   }
 

@@ -21,7 +21,7 @@ final class Suggest {
         best = k;
       }
     }
-    int limit = Math.max(1, Math.min(3, name.length() / 2));
+    int limit = name.length() <= 2 ? 0 : name.length() <= 5 ? 1 : 2;
     return bestDistance <= limit ? best : null;
   }
 

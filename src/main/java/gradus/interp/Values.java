@@ -69,26 +69,24 @@ final class Values {
   }
 
   static List<Value> items(Value v, String what, Span span) {
-    return switch (v) {
-      case Value.Lst l -> l.items();
-      case Value.Vec vec -> {
-        List<Value> out = new ArrayList<>(vec.v().length);
-        for (double d : vec.v()) out.add(new Value.Num(d));
-        yield out;
-      }
-      case Value.Mat m -> {
-        List<Value> out = new ArrayList<>(m.m().length);
-        for (double[] row : m.m()) out.add(new Value.Vec(row));
-        yield out;
-      }
-      case Value.Range r -> {
-        if (r.size() > 100_000_000) throw new GradusError(span, what + " is too long to list: " + r.size() + " items");
-        List<Value> out = new ArrayList<>((int) r.size());
-        for (long i = r.lo(); i <= r.hi(); i++) out.add(new Value.Num(i));
-        yield out;
-      }
-      default -> throw new GradusError(span, what + " must be a list or a range, got a " + v.kind());
-    };
+    if (v instanceof Value.Lst l) return l.items();
+    if (v instanceof Value.Vec vec) {
+      List<Value> out = new ArrayList<>(vec.v().length);
+      for (double d : vec.v()) out.add(new Value.Num(d));
+      return out;
+    }
+    if (v instanceof Value.Mat m) {
+      List<Value> out = new ArrayList<>(m.m().length);
+      for (double[] row : m.m()) out.add(new Value.Vec(row));
+      return out;
+    }
+    if (v instanceof Value.Range r) {
+      if (r.size() > 100_000_000) throw new GradusError(span, what + " is too long to list: " + r.size() + " items");
+      List<Value> out = new ArrayList<>((int) r.size());
+      for (long i = r.lo(); i <= r.hi(); i++) out.add(new Value.Num(i));
+      return out;
+    }
+    throw new GradusError(span, what + " must be a list or a range, got a " + v.kind());
   }
 
   static String string(Value v, String what, Span span) {

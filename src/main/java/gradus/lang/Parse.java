@@ -27,7 +27,7 @@ public final class Parse {
     CommonTokenStream tokens = new CommonTokenStream(lexer);
     GradusParser parser = new GradusParser(tokens);
     parser.removeErrorListeners();
-    Collector errors = new Collector();
+    Collector errors = new Collector(unclosedBracket(source));
     parser.addErrorListener(errors);
     parser.getInterpreter().setPredictionMode(PredictionMode.LL);
     try {
@@ -40,6 +40,23 @@ public final class Parse {
     } catch (ParseCancellationException e) {
       return new Result(List.of(), new ArrayList<>(errors.byLine.values()));
     }
+  }
+
+  /** The innermost bracket left open at the end of the source, or null. */
+  static Token unclosedBracket(String source) {
+    GradusLexer lexer = new GradusLexer(CharStreams.fromString(source));
+    lexer.removeErrorListeners();
+    java.util.ArrayDeque<Token> open = new java.util.ArrayDeque<>();
+    for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
+      switch (t.getType()) {
+        case GradusLexer.LPAREN, GradusLexer.LBRACK, GradusLexer.LBRACE -> open.push(t);
+        case GradusLexer.RPAREN, GradusLexer.RBRACK, GradusLexer.RBRACE -> {
+          if (!open.isEmpty()) open.pop();
+        }
+        default -> { }
+      }
+    }
+    return open.peek();
   }
 
   /** True when the source cannot be complete yet: an open bracket, brace or string. The REPL uses it. */
@@ -59,11 +76,21 @@ public final class Parse {
 
   private static final class Collector extends BaseErrorListener {
     final TreeMap<Integer, GradusError> byLine = new TreeMap<>();
+    final Token unclosed;
+
+    Collector(Token unclosed) {
+      this.unclosed = unclosed;
+    }
 
     @Override
     public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int col,
         String msg, RecognitionException e) {
       Token t = offending instanceof Token tok ? tok : null;
+      if (t != null && t.getType() == Token.EOF && unclosed != null) {
+        byLine.putIfAbsent(unclosed.getLine(), new GradusError(AstBuilder.span(unclosed),
+            "this '" + unclosed.getText() + "' is never closed"));
+        return;
+      }
       if (byLine.containsKey(line)) return;
       Span span = t == null || t.getType() == Token.EOF
           ? new Span(line, col + 1, line, col + 2)

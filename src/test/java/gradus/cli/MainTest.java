@@ -47,7 +47,7 @@ class MainTest {
     Path bad = Files.writeString(tmp.resolve("bad.opt"), "print(1)\nx = (\ny = 1 +\n");
     assertThat(run(bad.toString())).isEqualTo(1);
     assertThat(out.toString()).isEmpty();
-    assertThat(err.toString()).contains(bad + ":3:1: error:");
+    assertThat(err.toString()).contains(bad + ":3:3: error: unexpected '='");
   }
 
   @Test

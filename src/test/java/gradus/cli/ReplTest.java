@@ -87,7 +87,8 @@ class ReplTest {
   @Test
   void tabCompletesNames() throws IOException {
     String out = run("rosenbrock(x, y) = (1 - x)^2 + 100*(y - x^2)^2\nrosenb\t(1, 1)\n", true);
-    assertThat(out).contains("rosenbrock(1, 1)").containsPattern("(?m)^0\\s*$");
+    assertThat(out).contains("rosenbrock(1, 1)");
+    assertThat(out.substring(out.lastIndexOf("rosenbrock(1, 1)"))).containsPattern("\\b0\\b");
   }
 
   @Test
