@@ -32,7 +32,8 @@ final class Save {
     try {
       Path dir = path.getParent();
       if (dir != null && !Files.isDirectory(dir)) throw a.error("path", "cannot write " + file + ": no such directory " + dir);
-      tmp = Files.createTempFile(dir, ".gradus-save", ".tmp");
+      // not Files.createTempFile: its owner-only permissions would survive the rename
+      tmp = Files.createFile(dir.resolve("." + path.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp"));
       if (lower.endsWith(".json")) {
         try (OutputStream out = Files.newOutputStream(tmp); JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
           g.useDefaultPrettyPrinter();

@@ -79,10 +79,9 @@ public abstract class Plot {
         String format = extension(file);
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException | RuntimeException e) {
-            throw new PlotException("cannot write " + file + ": cannot create the folder " + dir);
+        // like matplotlib's savefig: a missing folder is the user's typo, not something to create
+        if (!Files.isDirectory(dir)) {
+            throw new PlotException("cannot write " + file + ": no such folder " + dir);
         }
         Path tmp;
         try {
