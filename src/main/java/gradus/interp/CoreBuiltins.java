@@ -50,6 +50,8 @@ final class CoreBuiltins {
       a.interp.out.flush();
       return Value.None.NONE;
     });
+    add(t, "clock", List.of(), "clock(): seconds from an arbitrary start, for timing (like Python's time.perf_counter)",
+        a -> new Value.Num(System.nanoTime() / 1e9));
     add(t, "str", List.of("value"), "str(v) is v's printed form", a -> new Value.Str(Printer.print(a.get("value"))));
     add(t, "len", List.of("value"), "len(v) counts the items of a list, rows of a matrix, characters of a string", a -> {
       Value v = Values.numericOrSelf(a.get("value"));
