@@ -28,6 +28,11 @@ public final class Bfgs extends LineSearchMethod {
   }
 
   @Override
+  void checkDimension(int n) {
+    checkDense(name(), n);
+  }
+
+  @Override
   Driver newDriver(Evaluator ev, int n) {
     return new Driver() {
       final double[] h = identity(n);

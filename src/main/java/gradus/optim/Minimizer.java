@@ -53,6 +53,7 @@ public final class Minimizer {
     if (method.needsHessian() && !objective.hasHessian()) {
       throw Check.bad(method.name() + " needs the Hessian, which this objective does not provide");
     }
+    if (method instanceof LineSearchMethod ls) ls.checkDimension(start.length);
     String label = o.label() != null ? o.label() : method.describe();
     return dataRun
         ? new DataRun((BatchObjective) objective, start, (FirstOrderMethod) method, o, label).run()

@@ -44,6 +44,11 @@ public final class Newton extends LineSearchMethod {
   }
 
   @Override
+  void checkDimension(int n) {
+    checkDense(name(), n);
+  }
+
+  @Override
   Driver newDriver(Evaluator ev, int n) {
     return new Driver() {
       final double[] h = new double[n * n];

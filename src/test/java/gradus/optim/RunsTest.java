@@ -175,4 +175,24 @@ class RunsTest {
     assertThat(r.status()).isEqualTo("converged");
     assertThat(r.evaluations()).isEqualTo(calls[0]);
   }
+
+  @Test
+  void denseMethodsRefuseHugeDimensions() {
+    Objective big = new Objective() {
+      @Override
+      public int dimension() {
+        return 10_000;
+      }
+
+      @Override
+      public double valueAndGradient(double[] x, double[] g) {
+        return 0;
+      }
+    };
+    assertThatThrownBy(() -> Minimizer.run(big, new double[10_000], m("bfgs", Map.of()), opts()))
+        .hasMessage("bfgs stores a dense 10000x10000 matrix, too large for 10000 variables"
+            + " (at most 5000); use lbfgs or cg");
+    assertThat(Minimizer.run(big, new double[10_000], m("lbfgs", Map.of()), opts()).status())
+        .isEqualTo("converged");
+  }
 }
