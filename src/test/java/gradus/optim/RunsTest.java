@@ -136,6 +136,13 @@ class RunsTest {
   }
 
   @Test
+  void aHundredThousandIterationsKeepEveryIterate() {
+    Result r = Minimizer.run(new Slope(), new double[] {0, 0}, m("gd", Map.of()),
+        opts().withSteps(100_000));
+    assertThat(r.path()).hasNumberOfRows(100_001);
+  }
+
+  @Test
   void startOfWrongSizeIsRejected() {
     assertThatThrownBy(() -> Minimizer.run(new Slope(), new double[] {1}, m("gd", Map.of()), opts()))
         .hasMessage("the start has 1 numbers but the function takes 2");
