@@ -50,7 +50,7 @@ public final class Bfgs extends LineSearchMethod {
         double alpha = Double.NaN;
         for (int attempt = 0; attempt < 2 && Double.isNaN(alpha); attempt++) {
           if (attempt == 1) {
-            if (fresh) break;
+            if (fresh || ls.flat) break;
             reset();
           }
           direction(cur.g);

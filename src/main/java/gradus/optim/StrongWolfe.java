@@ -27,6 +27,8 @@ final class StrongWolfe {
   private double bestAlpha;
   /** True when the last search ended on a point meeting only the sufficient-decrease condition. */
   boolean weak;
+  /** True when the last search failed because f was flat to rounding: retrying cannot help. */
+  boolean flat;
 
   private Iterate cur;
   private double[] d;
@@ -52,6 +54,7 @@ final class StrongWolfe {
     this.d = d;
     this.trial = next;
     this.weak = false;
+    this.flat = false;
     this.bestF = cur.f;
     this.bestAlpha = 0;
     double phi0 = cur.f;
@@ -78,7 +81,7 @@ final class StrongWolfe {
       double derphiHi, double phi0, double derphi0) {
     double aRec = 0;
     double phiRec = phi0;
-    int flat = 0;
+    int flatRun = 0;
     for (int i = 0; i < MAX_ZOOM; i++) {
       double dalpha = aHi - aLo;
       double a = Math.min(aLo, aHi);
@@ -98,8 +101,11 @@ final class StrongWolfe {
       double phiJ = phi(aj);
       double derphiJ = lastDerphi;
       // three trials in a row that differ from phi(0) only by rounding: no progress is possible
-      flat = Math.abs(phiJ - phi0) <= FLAT * Math.abs(phi0) ? flat + 1 : 0;
-      if (flat >= 3 && !(phiJ < phi0)) break;
+      flatRun = Math.abs(phiJ - phi0) <= FLAT * Math.abs(phi0) ? flatRun + 1 : 0;
+      if (flatRun >= 3 && !(phiJ < phi0)) {
+        this.flat = true;
+        break;
+      }
       if (!(phiJ <= phi0 + c1 * aj * derphi0) || phiJ >= phiLo) {
         aRec = aHi;
         phiRec = phiHi;
