@@ -36,7 +36,10 @@ public final class Minimizer {
       throw Check.bad("the start has " + start.length + " numbers but the function takes "
           + objective.dimension());
     }
-    boolean dataRun = objective instanceof BatchObjective && (o.batch() != null || o.epochs() != null);
+    boolean dataRun = o.batch() != null || o.epochs() != null;
+    if (dataRun && !(objective instanceof BatchObjective)) {
+      throw Check.bad("batch= and epochs= need a loss over data (data=...)");
+    }
     if (dataRun && method.needsFullBatch()) {
       BatchObjective b = (BatchObjective) objective;
       if (o.batch() != null && o.batch() < b.rows()) {

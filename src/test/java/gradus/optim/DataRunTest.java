@@ -151,6 +151,13 @@ class DataRunTest {
   }
 
   @Test
+  void batchNeedsData() {
+    assertThatThrownBy(() -> Minimizer.run(new Quadratic(), new double[] {0, 0}, sgd(0.1),
+        RunOptions.defaults().withBatch(2)))
+        .hasMessage("batch= and epochs= need a loss over data (data=...)");
+  }
+
+  @Test
   void fullBatchMethodsRefuseMinibatches() {
     assertThatThrownBy(() -> Minimizer.run(new Regression(), new double[] {0, 0},
         Methods.create("lbfgs", Map.of()), data(3, 2)))
