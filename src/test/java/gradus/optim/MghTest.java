@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,14 +19,6 @@ import org.junit.jupiter.api.Test;
  */
 class MghTest {
   static final List<String> METHODS = List.of("lbfgs", "bfgs", "newton", "cg");
-
-  /**
-   * Runs that stop at a degenerate stationary point (gnorm <= gtol; the Hessian there has an
-   * eigenvalue ≈ 0, slightly negative) that is not a published minimum: box_3d along the flat
-   * valley x2 → ∞ (f = 0.0756 at x ≈ (0.614, 126.9, 1.32)), biggs_exp6 where x1 ≈ x5
-   * (f = 0.2427). They must still stop "converged" with the gradient within gtol.
-   */
-  static final List<String> STATIONARY_NOT_MINIMUM = List.of("box_3d/newton", "biggs_exp6/newton");
 
   @Test
   void reachesPublishedMinima() throws IOException {
@@ -42,10 +35,9 @@ class MghTest {
         if (name.equals("cg")) {
           continue; // reported in the table only: PR+ CG misses brown_badly_scaled and meyer
         }
-        if (STATIONARY_NOT_MINIMUM.contains(p.name + "/" + name)) {
-          assertThat(r.status()).isEqualTo("converged");
-          assertThat(r.gnorm()).isLessThanOrEqualTo(1e-6);
-        } else if (!(p.bestGap(r.f()) <= 1e-6)) failures.add(p.name + "/" + name + " f=" + r.f() + " x=" + java.util.Arrays.toString(r.x()));
+        if (!(p.bestGap(r.f()) <= 1e-6)) {
+          failures.add(p.name + "/" + name + " f=" + r.f() + " x=" + Arrays.toString(r.x()));
+        }
       }
     }
     Files.createDirectories(Path.of("target"));
