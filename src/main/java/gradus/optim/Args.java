@@ -17,8 +17,10 @@ final class Args {
     for (Map.Entry<String, Object> e : given.entrySet()) {
       Param p = spec.param(e.getKey());
       if (p == null) {
-        throw Check.bad(spec.name() + " has no parameter '" + e.getKey() + "'; it takes "
-            + String.join(", ", spec.params().stream().map(Param::name).toList()));
+        throw Check.bad(spec.params().isEmpty()
+            ? spec.name() + " takes no parameters, got '" + e.getKey() + "'"
+            : spec.name() + " has no parameter '" + e.getKey() + "'; it takes "
+                + String.join(", ", spec.params().stream().map(Param::name).toList()));
       }
       this.given.put(e.getKey(), checkKind(p, e.getValue()));
     }

@@ -28,6 +28,11 @@ public final class Bfgs extends LineSearchMethod {
   }
 
   @Override
+  void checkDimension(int n) {
+    checkDense(name(), n);
+  }
+
+  @Override
   Driver newDriver(Evaluator ev, int n) {
     return new Driver() {
       final double[] h = identity(n);
@@ -45,7 +50,7 @@ public final class Bfgs extends LineSearchMethod {
         double alpha = Double.NaN;
         for (int attempt = 0; attempt < 2 && Double.isNaN(alpha); attempt++) {
           if (attempt == 1) {
-            if (fresh) break;
+            if (fresh || ls.flat) break;
             reset();
           }
           direction(cur.g);

@@ -47,7 +47,7 @@ public final class Lbfgs extends LineSearchMethod {
         double a = Double.NaN;
         for (int attempt = 0; attempt < 2 && Double.isNaN(a); attempt++) {
           if (attempt == 1) {
-            if (stored == 0) break;
+            if (stored == 0 || ls.flat) break;
             stored = 0;
           }
           direction(cur.g);

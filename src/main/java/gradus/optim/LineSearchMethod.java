@@ -28,4 +28,17 @@ public abstract class LineSearchMethod extends Method {
   }
 
   abstract Driver newDriver(Evaluator ev, int n);
+
+  /** Largest dimension for methods that store a dense n×n matrix (200 MB of doubles). */
+  static final int MAX_DENSE = 5000;
+
+  /** Rejects a dimension the method cannot handle; the default accepts any. */
+  void checkDimension(int n) {}
+
+  static void checkDense(String name, int n) {
+    if (n > MAX_DENSE) {
+      throw Check.bad(name + " stores a dense " + n + "x" + n + " matrix, too large for " + n
+          + " variables (at most " + MAX_DENSE + "); use lbfgs or cg");
+    }
+  }
 }

@@ -22,6 +22,8 @@ import java.util.SplittableRandom;
  * convergence test uses them, once per epoch. {@code evaluations} counts minibatch and full-data
  * evaluations. A run ended mid-epoch (steps cap, interrupt, divergence) evaluates the full data
  * once more at the final point, so {@code f} and {@code gnorm} are always full-data numbers.
+ * L-BFGS, BFGS, CG and Newton reject a batch smaller than the data; given the full data they do
+ * a full-batch run in which {@code epochs}, if given, caps the iterations.
  */
 public final class Minimizer {
   private Minimizer() {}
@@ -34,7 +36,10 @@ public final class Minimizer {
       throw Check.bad("the start has " + start.length + " numbers but the function takes "
           + objective.dimension());
     }
-    boolean dataRun = objective instanceof BatchObjective && (o.batch() != null || o.epochs() != null);
+    boolean dataRun = o.batch() != null || o.epochs() != null;
+    if (dataRun && !(objective instanceof BatchObjective)) {
+      throw Check.bad("batch= and epochs= need a loss over data (data=...)");
+    }
     if (dataRun && method.needsFullBatch()) {
       BatchObjective b = (BatchObjective) objective;
       if (o.batch() != null && o.batch() < b.rows()) {
@@ -43,10 +48,15 @@ public final class Minimizer {
             + " use a first-order method such as sgd or adam");
       }
       dataRun = false;
+      // one full-batch iteration is one pass over the data: epochs= caps iterations
+      if (o.epochs() != null) {
+        o = o.withSteps(o.stepsGiven() ? Math.min(o.steps(), o.epochs()) : o.epochs());
+      }
     }
     if (method.needsHessian() && !objective.hasHessian()) {
       throw Check.bad(method.name() + " needs the Hessian, which this objective does not provide");
     }
+    if (method instanceof LineSearchMethod ls) ls.checkDimension(start.length);
     String label = o.label() != null ? o.label() : method.describe();
     return dataRun
         ? new DataRun((BatchObjective) objective, start, (FirstOrderMethod) method, o, label).run()

@@ -1,15 +1,19 @@
 package gradus.optim;
 
 import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * {@code newton(line_search=true, modify=true)} — Newton's method: solve {@code H d = -g} with the
- * exact Hessian. With modify, an H that is not positive definite is replaced by {@code H + tau I}
- * (Nocedal & Wright, Alg. 3.3, Cholesky with added multiple of the identity: tau starts at
- * {@code -min(diag H) + 1e-3} when some diagonal entry is ≤ 0, else 0, and doubles (at least 1e-3)
- * until the Cholesky factorization succeeds). Without modify the system is solved as is (LU), so a
- * saddle attracts the step. With line_search, backtracking from step 1 until
- * {@code f(x + a d) <= f + 1e-4 a gᵀd}, halving a (at most 60 trials); without it, {@code x += d}.
+ * exact Hessian. With modify, H is used when its Cholesky factorization succeeds (positive
+ * definite); otherwise it is replaced by its eigenvalue modification (Nocedal & Wright §3.4):
+ * {@code H = Q diag(λ) Qᵀ → Q diag(max(|λ|, δ)) Qᵀ}, δ = sqrt(machine ε)·max|λ|, which is positive
+ * definite, so d is a descent direction that turns away from saddles. Without modify the system
+ * is solved as is (LU), so a saddle attracts the step. With line_search, backtracking from step 1
+ * until {@code f(x + a d) <= f + 1e-4 a gᵀd}, halving a, at most 30 trials (then "stalled");
+ * without it, {@code x += d}. Hessian evaluations are counted apart from {@code evaluations}.
  */
 public final class Newton extends LineSearchMethod {
   static final MethodSpec SPEC = new MethodSpec("newton", List.of(
@@ -17,8 +21,8 @@ public final class Newton extends LineSearchMethod {
       new Param("modify", true, Param.Kind.BOOLEAN)));
 
   private static final double C1 = 1e-4;
-  private static final int MAX_BACKTRACK = 60;
-  private static final double TAU_FLOOR = 1e-3;
+  private static final int MAX_BACKTRACK = 30;
+  private static final double SQRT_EPS = 1.4901161193847656e-8;
 
   private final boolean lineSearch;
   private final boolean modify;
@@ -41,6 +45,11 @@ public final class Newton extends LineSearchMethod {
   @Override
   public boolean needsHessian() {
     return true;
+  }
+
+  @Override
+  void checkDimension(int n) {
+    checkDense(name(), n);
   }
 
   @Override
@@ -92,19 +101,33 @@ public final class Newton extends LineSearchMethod {
       }
 
       void modifiedSolve() {
-        double minDiag = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < n; i++) minDiag = Math.min(minDiag, h[i * n + i]);
-        double tau = minDiag > 0 ? 0 : -minDiag + TAU_FLOOR;
-        while (Double.isFinite(tau)) {
-          System.arraycopy(h, 0, work, 0, h.length);
-          for (int i = 0; i < n; i++) work[i * n + i] += tau;
-          if (Dense.cholesky(work, n)) {
-            Dense.choleskySolve(work, n, d);
-            return;
-          }
-          tau = Math.max(2 * tau, TAU_FLOOR);
+        System.arraycopy(h, 0, work, 0, h.length);
+        if (Dense.cholesky(work, n)) {
+          Dense.choleskySolve(work, n, d);
+          return;
         }
-        // no finite shift helped (only for non-finite or absurd H): fall back to -g
+        eigenSolve();
+      }
+
+      /** d = -Q diag(1/max(|λ|, δ)) Qᵀ g with δ = sqrt(ε)·max|λ| (N&W §3.4). */
+      void eigenSolve() {
+        DMatrixRMaj a = new DMatrixRMaj(n, n);
+        System.arraycopy(h, 0, a.data, 0, h.length);
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
+        if (!eig.decompose(a)) return; // d stays -g
+        double maxAbs = 0;
+        for (int k = 0; k < n; k++) maxAbs = Math.max(maxAbs, Math.abs(eig.getEigenvalue(k).getReal()));
+        double delta = Math.max(SQRT_EPS * maxAbs, Double.MIN_NORMAL);
+        double[] g = d.clone();
+        java.util.Arrays.fill(d, 0);
+        for (int k = 0; k < n; k++) {
+          DMatrixRMaj q = eig.getEigenVector(k);
+          double lambda = Math.max(Math.abs(eig.getEigenvalue(k).getReal()), delta);
+          double c = 0;
+          for (int i = 0; i < n; i++) c += q.data[i] * g[i];
+          c /= lambda;
+          for (int i = 0; i < n; i++) d[i] += c * q.data[i];
+        }
       }
 
       @Override

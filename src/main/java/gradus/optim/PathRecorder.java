@@ -3,8 +3,9 @@ package gradus.optim;
 import java.util.Arrays;
 
 /**
- * Keeps iterates whose number is a multiple of the stride (initially {@code record}); when the
- * kept count would pass the cap, drops every other kept row and doubles the stride, so memory
+ * Keeps iterates whose number is a multiple of the stride (initially {@code record}); so a run
+ * of up to 100,000 iterations keeps all 100,001 iterates. When the kept count would pass that,
+ * it drops every other kept row and doubles the stride, so memory
  * stays bounded and the kept rows stay evenly spread. The last iterate is always kept. The cap
  * is 100,000 rows, lowered so that at most 16M numbers are stored for large dimensions.
  */
@@ -32,7 +33,7 @@ final class PathRecorder {
 
   void offer(long iteration, double[] x, double f) {
     if (iteration % stride != 0) return;
-    if (count == cap) {
+    if (count == cap + 1) {
       thin();
       if (iteration % stride != 0) return;
     }
@@ -47,7 +48,7 @@ final class PathRecorder {
 
   private void append(long iteration, double[] x, double f) {
     if (count == fs.length) {
-      int bigger = Math.min(cap + 1, Math.max(count * 2, 1));
+      int bigger = Math.min(cap + 2, Math.max(count * 2, 1));
       xs = Arrays.copyOf(xs, bigger * n);
       fs = Arrays.copyOf(fs, bigger);
       its = Arrays.copyOf(its, bigger);

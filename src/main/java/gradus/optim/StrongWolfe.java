@@ -3,11 +3,13 @@ package gradus.optim;
 /**
  * Line search for the strong Wolfe conditions (Nocedal & Wright, Algorithms 3.5 and 3.6):
  * {@code phi(a) <= phi(0) + c1*a*phi'(0)} and {@code |phi'(a)| <= c2*|phi'(0)|}. The bracketing
- * phase doubles the step; the zoom phase interpolates with a cubic through the two bracket ends
- * and the previous end, falling back to a quadratic and then to bisection when the interpolant
- * lands too close to an end (safeguards 0.2 and 0.1 of the interval, as SciPy's). A non-finite
- * trial value counts as "too large". The accepted point is always the last one evaluated, so
- * its value and gradient are never recomputed.
+ * phase doubles the step; the zoom phase takes the minimizer of the cubic matching values and
+ * slopes at both bracket ends (N&W eq. 3.59), else SciPy's cubic through three values, else a
+ * quadratic, else bisection, rejecting any trial within 0.1 of the interval of an end. A
+ * non-finite trial value counts as "too large". After 10 zoom trials the best point with a
+ * sufficient decrease is accepted; three trials whose values equal phi(0) to rounding end the
+ * search. The accepted point is always the last one evaluated (or the saved best), so its value
+ * and gradient are never recomputed.
  */
 final class StrongWolfe {
   private static final int MAX_BRACKET = 20;
@@ -25,6 +27,8 @@ final class StrongWolfe {
   private double bestAlpha;
   /** True when the last search ended on a point meeting only the sufficient-decrease condition. */
   boolean weak;
+  /** True when the last search failed because f was flat to rounding: retrying cannot help. */
+  boolean flat;
 
   private Iterate cur;
   private double[] d;
@@ -50,6 +54,7 @@ final class StrongWolfe {
     this.d = d;
     this.trial = next;
     this.weak = false;
+    this.flat = false;
     this.bestF = cur.f;
     this.bestAlpha = 0;
     double phi0 = cur.f;
@@ -60,10 +65,10 @@ final class StrongWolfe {
       double phiA1 = phi(alpha1);
       double derphiA1 = lastDerphi;
       if (!(phiA1 <= phi0 + c1 * alpha1 * derphi0) || (i > 0 && phiA1 >= phiA0)) {
-        return zoom(alpha0, alpha1, phiA0, phiA1, derphiA0, phi0, derphi0);
+        return zoom(alpha0, alpha1, phiA0, phiA1, derphiA0, derphiA1, phi0, derphi0);
       }
       if (Math.abs(derphiA1) <= -c2 * derphi0) return alpha1;
-      if (derphiA1 >= 0) return zoom(alpha1, alpha0, phiA1, phiA0, derphiA1, phi0, derphi0);
+      if (derphiA1 >= 0) return zoom(alpha1, alpha0, phiA1, phiA0, derphiA1, derphiA0, phi0, derphi0);
       alpha0 = alpha1;
       phiA0 = phiA1;
       derphiA0 = derphiA1;
@@ -73,10 +78,10 @@ final class StrongWolfe {
   }
 
   private double zoom(double aLo, double aHi, double phiLo, double phiHi, double derphiLo,
-      double phi0, double derphi0) {
+      double derphiHi, double phi0, double derphi0) {
     double aRec = 0;
     double phiRec = phi0;
-    int flat = 0;
+    int flatRun = 0;
     for (int i = 0; i < MAX_ZOOM; i++) {
       double dalpha = aHi - aLo;
       double a = Math.min(aLo, aHi);
@@ -85,21 +90,28 @@ final class StrongWolfe {
       if (i >= PATIENT_ZOOM && bestAlpha > 0) break;
       double cchk = 0.2 * Math.abs(dalpha);
       double qchk = 0.1 * Math.abs(dalpha);
-      double aj = i > 0 ? cubicMin(aLo, phiLo, derphiLo, aHi, phiHi, aRec, phiRec) : Double.NaN;
-      if (!(aj >= a + cchk && aj <= b - cchk)) {
+      double aj = hermiteMin(aLo, phiLo, derphiLo, aHi, phiHi, derphiHi);
+      if (!(aj >= a + qchk && aj <= b - qchk)) {
+        aj = i > 0 ? cubicMin(aLo, phiLo, derphiLo, aHi, phiHi, aRec, phiRec) : Double.NaN;
+      }
+      if (!(aj >= a + qchk && aj <= b - qchk)) {
         aj = quadMin(aLo, phiLo, derphiLo, aHi, phiHi);
         if (!(aj >= a + qchk && aj <= b - qchk)) aj = aLo + 0.5 * dalpha;
       }
       double phiJ = phi(aj);
       double derphiJ = lastDerphi;
       // three trials in a row that differ from phi(0) only by rounding: no progress is possible
-      flat = Math.abs(phiJ - phi0) <= FLAT * Math.abs(phi0) ? flat + 1 : 0;
-      if (flat >= 3 && !(phiJ < phi0)) break;
+      flatRun = Math.abs(phiJ - phi0) <= FLAT * Math.abs(phi0) ? flatRun + 1 : 0;
+      if (flatRun >= 3 && !(phiJ < phi0)) {
+        this.flat = true;
+        break;
+      }
       if (!(phiJ <= phi0 + c1 * aj * derphi0) || phiJ >= phiLo) {
         aRec = aHi;
         phiRec = phiHi;
         aHi = aj;
         phiHi = phiJ;
+        derphiHi = derphiJ;
       } else {
         if (Math.abs(derphiJ) <= -c2 * derphi0) return aj;
         if (derphiJ * (aHi - aLo) >= 0) {
@@ -107,6 +119,7 @@ final class StrongWolfe {
           phiRec = phiHi;
           aHi = aLo;
           phiHi = phiLo;
+          derphiHi = derphiLo;
         } else {
           aRec = aLo;
           phiRec = phiLo;
@@ -162,6 +175,20 @@ final class StrongWolfe {
     double radical = cb * cb - 3 * ca * fpa;
     if (ca == 0 || radical < 0) return Double.NaN;
     double x = a + (-cb + Math.sqrt(radical)) / (3 * ca);
+    return Double.isFinite(x) ? x : Double.NaN;
+  }
+
+  /**
+   * Minimizer of the cubic matching values and slopes at a and b (N&W eq. 3.59); NaN if the
+   * cubic has no minimizer or an end is not finite.
+   */
+  static double hermiteMin(double a, double fa, double fpa, double b, double fb, double fpb) {
+    if (!Double.isFinite(fb) || !Double.isFinite(fpb)) return Double.NaN;
+    double d1 = fpa + fpb - 3 * (fa - fb) / (a - b);
+    double rad = d1 * d1 - fpa * fpb;
+    if (!(rad >= 0)) return Double.NaN;
+    double d2 = Math.signum(b - a) * Math.sqrt(rad);
+    double x = b - (b - a) * (fpb + d2 - d1) / (fpb - fpa + 2 * d2);
     return Double.isFinite(x) ? x : Double.NaN;
   }
 

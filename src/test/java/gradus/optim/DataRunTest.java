@@ -151,6 +151,13 @@ class DataRunTest {
   }
 
   @Test
+  void batchNeedsData() {
+    assertThatThrownBy(() -> Minimizer.run(new Quadratic(), new double[] {0, 0}, sgd(0.1),
+        RunOptions.defaults().withBatch(2)))
+        .hasMessage("batch= and epochs= need a loss over data (data=...)");
+  }
+
+  @Test
   void fullBatchMethodsRefuseMinibatches() {
     assertThatThrownBy(() -> Minimizer.run(new Regression(), new double[] {0, 0},
         Methods.create("lbfgs", Map.of()), data(3, 2)))
@@ -180,5 +187,82 @@ class DataRunTest {
     assertThat(r.status()).isEqualTo("interrupted");
     assertThat(r.iterations()).isEqualTo(3);
     assertThat(r.path()).hasNumberOfRows(4);
+  }
+
+  /** A cheap batch objective that allocates nothing: loss = mean over rows of (x - row)². */
+  static final class Centers implements BatchObjective {
+    final int rows;
+
+    Centers(int rows) {
+      this.rows = rows;
+    }
+
+    @Override
+    public int dimension() {
+      return 1;
+    }
+
+    @Override
+    public int rows() {
+      return rows;
+    }
+
+    @Override
+    public double valueAndGradient(double[] x, double[] g) {
+      double s = 0;
+      g[0] = 0;
+      for (int i = 0; i < rows; i++) {
+        double r = x[0] - i;
+        s += r * r;
+        g[0] += 2 * r;
+      }
+      g[0] /= rows;
+      return s / rows;
+    }
+
+    @Override
+    public double batchValueAndGradient(double[] x, int[] idx, int from, int to, double[] g) {
+      double s = 0;
+      g[0] = 0;
+      for (int k = from; k < to; k++) {
+        double r = x[0] - idx[k];
+        s += r * r;
+        g[0] += 2 * r;
+      }
+      g[0] /= to - from;
+      return s / (to - from);
+    }
+  }
+
+  static long allocatedBytes(Runnable r) {
+    var bean = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long id = Thread.currentThread().getId();
+    long before = bean.getThreadAllocatedBytes(id);
+    r.run();
+    return bean.getThreadAllocatedBytes(id) - before;
+  }
+
+  @Test
+  void hotLoopDoesNotAllocatePerStep() {
+    Method adam = Methods.create("adam", Map.of("lr", 0.01));
+    RunOptions few = RunOptions.defaults().withBatch(4).withEpochs(10).withGtol(0).withRecord(1 << 30);
+    RunOptions many = few.withEpochs(2010);
+    Centers f = new Centers(100);
+    Minimizer.run(f, new double[] {0}, adam, many); // warm up
+    long small = allocatedBytes(() -> Minimizer.run(f, new double[] {0}, adam, few));
+    long large = allocatedBytes(() -> Minimizer.run(f, new double[] {0}, adam, many));
+    long extraSteps = 2000L * 25;
+    // only the batch-loss list grows (8 bytes per update, doubling) and one value per epoch
+    assertThat((double) (large - small) / extraSteps).isLessThan(40);
+  }
+
+  @Test
+  void fullBatchMethodTreatsEpochsAsIterations() {
+    Result r = Minimizer.run(new Regression(), new double[] {0, 0}, Methods.create("bfgs", Map.of()),
+        RunOptions.defaults().withEpochs(2).withGtol(0));
+    assertThat(r.iterations()).isEqualTo(2);
+    Result all = Minimizer.run(new Regression(), new double[] {0, 0},
+        Methods.create("lbfgs", Map.of()), RunOptions.defaults().withBatch(10));
+    assertThat(all.status()).isEqualTo("converged");
   }
 }

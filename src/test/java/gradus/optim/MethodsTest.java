@@ -69,6 +69,8 @@ class MethodsTest {
     assertThatThrownBy(() -> Methods.create("adam", Map.of("lr", Double.NaN)))
         .hasMessage("lr must be a finite number, got NaN");
     assertThatThrownBy(() -> Methods.create("sdg", Map.of())).hasMessage("unknown method 'sdg'");
+    assertThatThrownBy(() -> Methods.create("bfgs", Map.of("lr", 1)))
+        .hasMessage("bfgs takes no parameters, got 'lr'");
   }
 
   @Test

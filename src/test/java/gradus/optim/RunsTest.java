@@ -136,6 +136,13 @@ class RunsTest {
   }
 
   @Test
+  void aHundredThousandIterationsKeepEveryIterate() {
+    Result r = Minimizer.run(new Slope(), new double[] {0, 0}, m("gd", Map.of()),
+        opts().withSteps(100_000));
+    assertThat(r.path()).hasNumberOfRows(100_001);
+  }
+
+  @Test
   void startOfWrongSizeIsRejected() {
     assertThatThrownBy(() -> Minimizer.run(new Slope(), new double[] {1}, m("gd", Map.of()), opts()))
         .hasMessage("the start has 1 numbers but the function takes 2");
@@ -174,5 +181,25 @@ class RunsTest {
     Result r = Minimizer.run(counted, Quadratic.START.clone(), m("bfgs", Map.of()), opts());
     assertThat(r.status()).isEqualTo("converged");
     assertThat(r.evaluations()).isEqualTo(calls[0]);
+  }
+
+  @Test
+  void denseMethodsRefuseHugeDimensions() {
+    Objective big = new Objective() {
+      @Override
+      public int dimension() {
+        return 10_000;
+      }
+
+      @Override
+      public double valueAndGradient(double[] x, double[] g) {
+        return 0;
+      }
+    };
+    assertThatThrownBy(() -> Minimizer.run(big, new double[10_000], m("bfgs", Map.of()), opts()))
+        .hasMessage("bfgs stores a dense 10000x10000 matrix, too large for 10000 variables"
+            + " (at most 5000); use lbfgs or cg");
+    assertThat(Minimizer.run(big, new double[10_000], m("lbfgs", Map.of()), opts()).status())
+        .isEqualTo("converged");
   }
 }
