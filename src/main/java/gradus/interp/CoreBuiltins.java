@@ -52,6 +52,22 @@ final class CoreBuiltins {
     });
     add(t, "clock", List.of(), "clock(): seconds from an arbitrary start, for timing (like Python's time.perf_counter)",
         a -> new Value.Num(System.nanoTime() / 1e9));
+    add(t, "randn", List.of("n", "seed?", "scale?"), "randn(n, seed=0, scale=1): n seeded normal random numbers times scale (a start point)", a -> {
+      long n = a.integer("n");
+      if (n < 1 || n > 100_000_000) throw a.error("n", "n must be between 1 and 1e8, got " + n);
+      double scale = a.number("scale", 1);
+      java.util.Random random = new java.util.Random(a.integer("seed", 0));
+      double[] out = new double[(int) n];
+      for (int i = 0; i < out.length; i++) out[i] = scale * random.nextGaussian();
+      return new Value.Vec(out);
+    });
+    add(t, "mean", List.of("values"), "mean(list): the average", a -> {
+      double[] v = a.vector("values");
+      if (v.length == 0) throw a.error("values", "mean() of an empty list");
+      double s = 0;
+      for (double x : v) s += x;
+      return new Value.Num(s / v.length);
+    });
     add(t, "str", List.of("value"), "str(v) is v's printed form", a -> new Value.Str(Printer.print(a.get("value"))));
     add(t, "len", List.of("value"), "len(v) counts the items of a list, rows of a matrix, characters of a string", a -> {
       Value v = Values.numericOrSelf(a.get("value"));

@@ -51,7 +51,7 @@ public record DataValue(Dataset data) implements Value.Obj, Interpreter.HasField
 
   @Override
   public String toString() {
-    return data.toTable(5);
+    return data.toTable(5).stripTrailing();
   }
 
   void writeCsv(CSVPrinter p) throws IOException {

@@ -33,32 +33,32 @@ public final class Printer {
   }
 
   static String vector(double[] v, boolean summarize) {
-    StringBuilder out = new StringBuilder("[");
+    List<String> parts = new ArrayList<>();
+    boolean cut = summarize && v.length > 2 * EDGE;
     for (int i = 0; i < v.length; i++) {
-      if (summarize && i == EDGE && v.length > 2 * EDGE) {
-        out.append("..., ");
+      if (cut && i == EDGE) {
+        parts.add("...");
         i = v.length - EDGE;
       }
-      if (i > 0 && out.charAt(out.length() - 1) != ' ') out.append(", ");
-      out.append(Numbers.format(v[i]));
+      parts.add(Numbers.format(v[i]));
     }
-    return out.append(']').toString();
+    return "[" + String.join(", ", parts) + "]";
   }
 
   static String matrix(double[][] m) {
     long total = 0;
     for (double[] row : m) total += row.length;
     boolean summarize = total > SUMMARY_THRESHOLD;
-    StringBuilder out = new StringBuilder("[");
+    boolean cut = summarize && m.length > 2 * EDGE;
+    List<String> rows = new ArrayList<>();
     for (int i = 0; i < m.length; i++) {
-      if (summarize && i == EDGE && m.length > 2 * EDGE) {
-        out.append("..., ");
+      if (cut && i == EDGE) {
+        rows.add("...");
         i = m.length - EDGE;
       }
-      if (i > 0 && out.charAt(out.length() - 1) != ' ') out.append(", ");
-      out.append(vector(m[i], summarize));
+      rows.add(vector(m[i], summarize));
     }
-    return out.append(']').toString();
+    return "[" + String.join(", ", rows) + "]";
   }
 
   private static String list(List<Value> items) {
