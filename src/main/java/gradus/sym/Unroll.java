@@ -97,6 +97,15 @@ final class Unroll {
         long lo = (long) Math.ceil(value(f.lo(), env));
         long hi = (long) Math.floor(value(f.hi(), env));
         Map<String, Expr> inner = new HashMap<>(env);
+        java.util.TreeSet<Long> cand = wanted == null ? null : candidates(f.body(), f.index());
+        if (cand != null) {
+          for (long i : cand.subSet(lo, true, Math.max(lo, hi), true)) {
+            if (i > hi) break;
+            inner.put(f.index(), Sym.num(i));
+            run(f.body(), inner, parts);
+          }
+          continue;
+        }
         for (long i = lo; i <= hi; i++) {
           inner.put(f.index(), Sym.num(i));
           run(f.body(), inner, parts);
@@ -120,6 +129,51 @@ final class Unroll {
         }
       }
     }
+  }
+
+  /**
+   * The iterations of a loop body that can reach a wanted slot, when every scatter-add in it
+   * (outside nested loops) writes to {@code index + c}; null when that is not known (scan all).
+   */
+  private java.util.TreeSet<Long> candidates(List<Stmt> body, String index) {
+    java.util.TreeSet<Long> out = new java.util.TreeSet<>();
+    for (Stmt s : body) {
+      if (s instanceof Stmt.For) return null;
+      if (s instanceof Stmt.If i) {
+        java.util.TreeSet<Long> t = candidates(i.then(), index);
+        java.util.TreeSet<Long> o = candidates(i.otherwise(), index);
+        if (t == null || o == null) return null;
+        out.addAll(t);
+        out.addAll(o);
+      } else if (s instanceof Stmt.Acc a) {
+        Double c = offset(a.col(), index);
+        boolean useRow = false;
+        if (c == null && a.row() != null) {
+          c = offset(a.row(), index);
+          useRow = true;
+        }
+        if (c == null) return null;
+        String var = useRow ? a.row().var() : a.col().var();
+        long base = sig.offset(var);
+        for (long k : wanted) {
+          long flat = a.row() == null ? k : useRow ? k / cols : k % cols;
+          out.add(flat - base + 1 - c.longValue());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** c when the slot's index is {@code index + c}, else null. */
+  private Double offset(Stmt.Slot slot, String index) {
+    if (slot == null || slot.index() == null) return null;
+    Expr e = slot.index();
+    if (e instanceof Expr.Index i && i.name().equals(index)) return 0.0;
+    if (e instanceof Expr.Add a && a.terms().size() == 2 && a.terms().get(0) instanceof Expr.Index i
+        && i.name().equals(index) && a.terms().get(1) instanceof Const c && c.value() == Math.rint(c.value())) {
+      return c.value();
+    }
+    return null;
   }
 
   private long flat(Stmt.Slot s, Map<String, Expr> env) {
