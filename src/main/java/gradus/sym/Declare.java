@@ -171,8 +171,8 @@ final class Declare {
     }
     if (lo < 1 || hi > size) {
       double bad = lo < 1 ? lo : hi;
-      throw new SymException((idx instanceof Const ? "index " : shown.text() + " reaches index ") + Numbers.format(bad)
-          + ", out of range for " + vec + "[" + size + "] (valid: 1.." + size + ")");
+      String head = idx instanceof Const ? "index " + Numbers.format(bad) + " is" : shown.text() + " reaches index " + Numbers.format(bad) + ",";
+      throw new SymException(head + " out of range for " + vec + "[" + size + "] (valid: 1.." + size + ")");
     }
   }
 }

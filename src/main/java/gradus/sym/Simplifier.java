@@ -374,11 +374,11 @@ public final class Simplifier {
       boolean ea = ka.vars.isEmpty();
       boolean eb = kb.vars.isEmpty();
       if (ea != eb) return ea ? -1 : 1;
+      if (ka.simple != kb.simple) return ka.simple ? -1 : 1;
       if (!ea) {
         int c = ka.vars.get(0).compareTo(kb.vars.get(0));
         if (c != 0) return c;
       }
-      if (ka.simple != kb.simple) return ka.simple ? -1 : 1;
       return Printer.text(a).compareTo(Printer.text(b));
     }
 
