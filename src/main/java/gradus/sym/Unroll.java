@@ -26,8 +26,10 @@ final class Unroll {
   private final Set<Long> wanted;
   private long budget;
   private final UnaryOperator<Expr> simp;
+  private final boolean unrollInner;
 
   private Unroll(Signature sig, int cols, Set<Long> wanted, long budget) {
+    this.unrollInner = budget <= FULL_LIMIT;
     this.sig = sig;
     this.cols = cols;
     this.wanted = wanted;
@@ -45,8 +47,16 @@ final class Unroll {
     u.run(stmts, new HashMap<>(), parts);
     Map<Long, Expr> out = new HashMap<>();
     for (Map.Entry<Long, List<Expr>> en : parts.entrySet()) {
+      long key = en.getKey();
+      if (en.getValue().size() > MAX_PARTS) {
+        // too many terms to show unrolled: the loop form of this entry
+        Expr loopForm = cols == 0 ? slotExpr(stmts, sig, sig.ref((int) key))
+            : slotExpr2(stmts, sig.ref((int) (key / cols)), sig.ref((int) (key % cols)));
+        out.put(key, u.simp.apply(loopForm));
+        continue;
+      }
       Expr e = Sym.add(en.getValue());
-      if (budget <= FULL_LIMIT) e = u.unrollLoops(e, new HashMap<>());
+      if (u.unrollInner) e = u.unrollLoops(e, new HashMap<>());
       out.put(en.getKey(), u.simp.apply(e));
     }
     return out;
@@ -54,6 +64,9 @@ final class Unroll {
 
   /** Up to this budget, sums inside entries are unrolled too (small cases print loop-free). */
   static final long FULL_LIMIT = 1_000_000;
+
+  /** An entry made of more terms than this prints in loop form; so do longer inner sums. */
+  static final int MAX_PARTS = 100;
 
   /** Replaces loops with constant bounds by their terms, while the budget lasts. */
   private Expr unrollLoops(Expr e, Map<Expr, Expr> memo) {
@@ -67,7 +80,7 @@ final class Unroll {
       r = Exprs.withChildren(e, out);
     }
     if (r instanceof Expr.Loop l && l.lo() instanceof Const lo && l.hi() instanceof Const hi
-        && hi.value() - lo.value() < 1000 && budget > hi.value() - lo.value()) {
+        && hi.value() - lo.value() < MAX_PARTS && budget > hi.value() - lo.value()) {
       List<Expr> terms = new ArrayList<>();
       for (double i = lo.value(); i <= hi.value(); i++) {
         budget--;
