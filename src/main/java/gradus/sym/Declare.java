@@ -24,7 +24,7 @@ import java.util.Map;
 final class Declare {
   private final String fname;
   private final Signature sig;
-  private final Map<String, Expr> memo = new HashMap<>();
+  private final Map<Expr, Map<String, Expr>> memo = new java.util.IdentityHashMap<>();
 
   private Declare(String fname, Signature sig) {
     this.fname = fname;
@@ -41,11 +41,12 @@ final class Declare {
   private record Scope(String name, Double lo, Double hi) {}
 
   private Expr check(Expr e, List<Scope> scope, boolean guarded) {
-    String key = System.identityHashCode(e) + "|" + scope + "|" + guarded;
-    Expr done = memo.get(key);
+    String key = scope + "|" + guarded;
+    Map<String, Expr> byScope = memo.computeIfAbsent(e, k -> new HashMap<>());
+    Expr done = byScope.get(key);
     if (done != null) return done;
     Expr r = rules(e, scope, guarded);
-    memo.put(key, r);
+    byScope.put(key, r);
     return r;
   }
 
