@@ -65,9 +65,16 @@ public final class HessianFunction implements SymFunction {
     return Display.matrixText(entries(), true);
   }
 
+  /** Largest n whose dense n×n Hessian {@link #evaluate} builds (about 400 MB of doubles). */
+  public static final int MAX_DENSE = 7000;
+
   @Override
   public double[] evaluate(double[] x, double[] fields) {
     int n = rows();
+    if (n > MAX_DENSE) {
+      throw new SymException("the Hessian of " + n + " variables is too large to build as a dense matrix ("
+          + Numbers.format((double) n * n) + " numbers)");
+    }
     double[] out = new double[n * n];
     evaluateInto(x, fields, out);
     return out;

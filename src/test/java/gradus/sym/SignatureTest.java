@@ -54,4 +54,11 @@ class SignatureTest {
     assertThat(hl.body().stream().map(s -> ((Stmt.Acc) s).row() + "," + ((Stmt.Acc) s).col()).distinct())
         .containsExactlyInAnyOrder("x[i],x[i]", "x[i],x[i + 1]", "x[i + 1],x[i]", "x[i + 1],x[i + 1]");
   }
+
+  @Test void hugeDenseHessianIsRefusedWithAMessage() {
+    ScalarFunction f = declare("f", Signature.of(new VarSpec("x", 100_000)),
+        sum("i", num(1), num(100_000), pow(elem("x", index("i")), 2)));
+    assertThatThrownBy(() -> Derivatives.hessian(f).evaluate(new double[100_000], null))
+        .isInstanceOf(SymException.class).hasMessageContaining("too large");
+  }
 }
