@@ -61,4 +61,20 @@ class SignatureTest {
     assertThatThrownBy(() -> Derivatives.hessian(f).evaluate(new double[100_000], null))
         .isInstanceOf(SymException.class).hasMessageContaining("too large");
   }
+
+  @Test void sparseHessianEntriesMatchTheDenseMatrix() {
+    int n = 40;
+    HessianFunction h = Derivatives.hessian(DerivativesTest.rosen(n));
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) x[i] = Math.sin(i);
+    double[] dense = h.evaluate(x, null);
+    double[] fromSparse = new double[n * n];
+    int[] count = {0};
+    h.forEachEntry(x, null, (r, c, v) -> {
+      fromSparse[r * n + c] += v;
+      count[0]++;
+    });
+    assertThat(count[0]).isLessThan(20 * n);
+    for (int k = 0; k < n * n; k++) assertThat(fromSparse[k]).isCloseTo(dense[k], org.assertj.core.data.Offset.offset(1e-9));
+  }
 }
