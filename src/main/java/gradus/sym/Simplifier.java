@@ -33,7 +33,9 @@ import java.util.Map;
  *
  * <p>Term order (SPEC §9): descending degree, then by the variables (a term with a higher power of
  * an earlier variable first; variables in the signature's order, vector elements by index, then
- * fields, then unknown names alphabetically), the constant last.
+ * fields, then unknown names alphabetically), the constant last. Factors of a product: the
+ * number first, then by their earliest variable (a sum counts by its leading term), a plain
+ * power before a compound factor on a tie ({@code 2*(w*u + b - v)*u}, {@code -400*x[1]*(x[2] - ...)}).
  */
 public final class Simplifier {
   private final Order order;
@@ -374,11 +376,11 @@ public final class Simplifier {
       boolean ea = ka.vars.isEmpty();
       boolean eb = kb.vars.isEmpty();
       if (ea != eb) return ea ? -1 : 1;
-      if (ka.simple != kb.simple) return ka.simple ? -1 : 1;
       if (!ea) {
         int c = ka.vars.get(0).compareTo(kb.vars.get(0));
         if (c != 0) return c;
       }
+      if (ka.simple != kb.simple) return ka.simple ? -1 : 1;
       return Printer.text(a).compareTo(Printer.text(b));
     }
 

@@ -63,7 +63,7 @@ class PrinterTest {
     Signature sig = new Signature(List.of(new VarSpec("w", 0), new VarSpec("b", 0)), List.of(new VarSpec("u", 0), new VarSpec("v", 0)));
     ScalarFunction loss = declare("loss", sig, pow(sub(add(mul(var("w"), var("u")), var("b")), var("v")), 2));
     assertThat(loss.text()).isEqualTo("(w*u + b - v)^2");
-    assertThat(Derivatives.grad(loss).text()).isEqualTo("[2*u*(w*u + b - v), 2*w*u + 2*b - 2*v]");
+    assertThat(Derivatives.grad(loss).text()).isEqualTo("[2*(w*u + b - v)*u, 2*w*u + 2*b - 2*v]");
     assertThat(Derivatives.hessian(loss).text()).isEqualTo("[[2*u^2, 2*u], [2*u, 2]]");
     assertThat(Derivatives.grad(loss).evaluate(new double[] {1, 2}, new double[] {3, 4})).containsExactly(6, 2);
   }
