@@ -24,7 +24,7 @@ import java.util.Map;
 final class Declare {
   private final String fname;
   private final Signature sig;
-  private final Map<String, Expr> memo = new HashMap<>();
+  private final Map<Expr, Map<String, Expr>> memo = new java.util.IdentityHashMap<>();
 
   private Declare(String fname, Signature sig) {
     this.fname = fname;
@@ -41,11 +41,12 @@ final class Declare {
   private record Scope(String name, Double lo, Double hi) {}
 
   private Expr check(Expr e, List<Scope> scope, boolean guarded) {
-    String key = System.identityHashCode(e) + "|" + scope + "|" + guarded;
-    Expr done = memo.get(key);
+    String key = scope + "|" + guarded;
+    Map<String, Expr> byScope = memo.computeIfAbsent(e, k -> new HashMap<>());
+    Expr done = byScope.get(key);
     if (done != null) return done;
     Expr r = rules(e, scope, guarded);
-    memo.put(key, r);
+    byScope.put(key, r);
     return r;
   }
 
@@ -171,8 +172,8 @@ final class Declare {
     }
     if (lo < 1 || hi > size) {
       double bad = lo < 1 ? lo : hi;
-      throw new SymException((idx instanceof Const ? "index " : shown.text() + " reaches index ") + Numbers.format(bad)
-          + ", out of range for " + vec + "[" + size + "] (valid: 1.." + size + ")");
+      String head = idx instanceof Const ? "index " + Numbers.format(bad) + " is" : shown.text() + " reaches index " + Numbers.format(bad) + ",";
+      throw new SymException(head + " out of range for " + vec + "[" + size + "] (valid: 1.." + size + ")");
     }
   }
 }

@@ -43,12 +43,11 @@ final class Display {
       // loop form below
     }
     UnaryOperator<Expr> simp = Simplifier.session(sig);
-    List<VarRef> refs = sig.refs();
     List<Expr> out = new ArrayList<>();
     for (int k : idx) {
       if (k < 0) out.add(null);
       else if (m != null) out.add(m.getOrDefault((long) k, Sym.ZERO));
-      else out.add(simp.apply(Unroll.slotExpr(stmts, sig, refs.get(k))));
+      else out.add(simp.apply(Unroll.slotExpr(stmts, sig, sig.ref(k))));
     }
     return out;
   }
@@ -66,7 +65,6 @@ final class Display {
       // loop form below
     }
     UnaryOperator<Expr> simp = Simplifier.session(sig);
-    List<VarRef> refs = sig.refs();
     List<List<Expr>> rows = new ArrayList<>();
     for (int r : idx) {
       if (r < 0) {
@@ -77,7 +75,7 @@ final class Display {
       for (int c : idx) {
         if (c < 0) row.add(null);
         else if (m != null) row.add(m.getOrDefault(key(r, c, n), Sym.ZERO));
-        else row.add(simp.apply(Unroll.slotExpr2(stmts, refs.get(Math.min(r, c)), refs.get(Math.max(r, c)))));
+        else row.add(simp.apply(Unroll.slotExpr2(stmts, sig.ref(Math.min(r, c)), sig.ref(Math.max(r, c)))));
       }
       rows.add(row);
     }

@@ -62,40 +62,67 @@ public final class Exprs {
     throw new IllegalStateException();
   }
 
+  /** Free-index sets are cached per node for the node's lifetime (nodes are immutable). */
+  private static final Map<Expr, Set<String>> FREE =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
   /** Names of sum indices used in {@code e} but not bound inside it. */
   public static Set<String> freeIndices(Expr e) {
-    return new FreeIndices().of(e);
+    Set<String> done = FREE.get(e);
+    if (done != null) return done;
+    // post-order (children before parents), iteratively, so deep expressions cannot overflow
+    List<Expr> order = new ArrayList<>();
+    Set<Expr> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    List<Expr> stack = new ArrayList<>();
+    List<Boolean> expanded = new ArrayList<>();
+    stack.add(e);
+    expanded.add(false);
+    while (!stack.isEmpty()) {
+      int top = stack.size() - 1;
+      Expr x = stack.get(top);
+      if (expanded.get(top)) {
+        stack.remove(top);
+        expanded.remove(top);
+        order.add(x);
+        continue;
+      }
+      if (!seen.add(x) || FREE.containsKey(x)) {
+        stack.remove(top);
+        expanded.remove(top);
+        continue;
+      }
+      expanded.set(top, true);
+      for (Expr c : children(x)) {
+        stack.add(c);
+        expanded.add(false);
+      }
+    }
+    for (Expr x : order) {
+      Set<String> r;
+      if (x instanceof Index i) r = Set.of(i.name());
+      else if (x instanceof Loop l) {
+        Set<String> t = new HashSet<>(FREE.get(l.body()));
+        t.remove(l.index());
+        t.addAll(FREE.get(l.lo()));
+        t.addAll(FREE.get(l.hi()));
+        r = Set.copyOf(t);
+      } else {
+        List<Expr> ch = children(x);
+        if (ch.isEmpty()) r = Set.of();
+        else if (ch.size() == 1) r = FREE.get(ch.get(0));
+        else {
+          Set<String> t = new HashSet<>();
+          for (Expr c : ch) t.addAll(FREE.get(c));
+          r = t.isEmpty() ? Set.of() : Set.copyOf(t);
+        }
+      }
+      FREE.put(x, r);
+    }
+    return FREE.get(e);
   }
 
   public static boolean hasFreeIndex(Expr e, String name) {
     return freeIndices(e).contains(name);
-  }
-
-  private static final class FreeIndices {
-    private final Map<Expr, Set<String>> memo = new IdentityHashMap<>();
-
-    Set<String> of(Expr e) {
-      Set<String> done = memo.get(e);
-      if (done != null) return done;
-      Set<String> r;
-      if (e instanceof Index i) r = Set.of(i.name());
-      else if (e instanceof Loop l) {
-        r = new HashSet<>(of(l.body()));
-        r.remove(l.index());
-        r.addAll(of(l.lo()));
-        r.addAll(of(l.hi()));
-      } else {
-        List<Expr> ch = children(e);
-        if (ch.isEmpty()) r = Set.of();
-        else if (ch.size() == 1) r = of(ch.get(0));
-        else {
-          r = new HashSet<>();
-          for (Expr c : ch) r.addAll(of(c));
-        }
-      }
-      memo.put(e, r);
-      return r;
-    }
   }
 
   /** Names of variables and fields ({@link Var} names and {@link Elem} vectors) in {@code e}. */

@@ -75,10 +75,10 @@ public final class GradientFunction implements SymFunction {
     java.util.Arrays.fill(out, 0, rows(), 0);
     Tape t = tape;
     if (t == null) {
-      t = Tape.ofStmts(statements, signature(), 0);
+      t = Tape.ofStmts(statements, signature());
       tape = t;
     }
-    t.run(x, fields == null ? new double[0] : fields, out);
+    t.run(x, fields == null ? new double[0] : fields, out, 0);
   }
 
   @Override

@@ -65,9 +65,16 @@ public final class HessianFunction implements SymFunction {
     return Display.matrixText(entries(), true);
   }
 
+  /** Largest n whose dense n×n Hessian {@link #evaluate} builds (about 400 MB of doubles). */
+  public static final int MAX_DENSE = 7000;
+
   @Override
   public double[] evaluate(double[] x, double[] fields) {
     int n = rows();
+    if (n > MAX_DENSE) {
+      throw new SymException("the Hessian of " + n + " variables is too large to build as a dense matrix ("
+          + Numbers.format((double) n * n) + " numbers)");
+    }
     double[] out = new double[n * n];
     evaluateInto(x, fields, out);
     return out;
@@ -78,12 +85,8 @@ public final class HessianFunction implements SymFunction {
     Functions.checkArgs(signature(), x, fields);
     int n = rows();
     java.util.Arrays.fill(out, 0, n * n, 0);
-    Tape t = tape;
-    if (t == null) {
-      t = Tape.ofStmts(statements, signature(), n);
-      tape = t;
-    }
-    t.run(x, fields == null ? new double[0] : fields, out);
+    Tape t = tape();
+    t.run(x, fields == null ? new double[0] : fields, out, n);
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
         double a = out[i * n + j];
@@ -95,6 +98,32 @@ public final class HessianFunction implements SymFunction {
         }
       }
     }
+  }
+
+  /** Receives the structurally non-zero Hessian contributions of {@link #forEachEntry}. */
+  @FunctionalInterface
+  public interface EntrySink {
+    /** Adds {@code value} to H[row][col] (0-based flat indices; a pair may come several times). */
+    void add(int row, int col, double value);
+  }
+
+  /**
+   * Runs the sparse scatter program without a dense matrix: every contribution to H[row][col] is
+   * handed to {@code sink} (sum repeated pairs; both (r, c) and (c, r) are produced, each in full,
+   * so average them for the symmetric value as {@link #evaluate} does). Use this for large n.
+   */
+  public void forEachEntry(double[] x, double[] fields, EntrySink sink) {
+    Functions.checkArgs(signature(), x, fields);
+    tape().run(x, fields == null ? new double[0] : fields, sink::add);
+  }
+
+  private Tape tape() {
+    Tape t = tape;
+    if (t == null) {
+      t = Tape.ofStmts(statements, signature());
+      tape = t;
+    }
+    return t;
   }
 
   @Override

@@ -200,7 +200,7 @@ final class Printer {
     String base = b.prec < ATOM || b.negative() || pw.base() instanceof Pow ? paren(b.s) : b.s;
     if (tex && pw.base() instanceof Call c && c.fn() != Expr.Fn.SQRT && c.fn() != Expr.Fn.ABS) base = paren(b.s);
     P x = p(pw.exponent());
-    if (tex) return new P("{" + base + "}^{" + x.s + "}", POW);
+    if (tex) return new P(base + "^{" + x.s + "}", POW);
     String exp = x.prec >= POW && !x.negative() ? x.s : paren(x.s);
     return new P(base + "^" + exp, POW);
   }

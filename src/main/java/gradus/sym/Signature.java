@@ -100,6 +100,16 @@ public record Signature(List<VarSpec> vars, List<VarSpec> fields) {
     return out;
   }
 
+  /** The reference of flat slot k (0-based) of the variables. */
+  public VarRef ref(int k) {
+    int off = 0;
+    for (VarSpec v : vars) {
+      if (k < off + v.width()) return v.isVector() ? new VarRef(v.name(), k - off + 1) : new VarRef(v.name(), null);
+      off += v.width();
+    }
+    throw new SymException("there is no variable number " + (k + 1) + " (the function has " + off + ")");
+  }
+
   /** Names allowed in a body, for error messages. */
   public List<String> names() {
     List<String> out = new ArrayList<>();

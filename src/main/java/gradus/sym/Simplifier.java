@@ -33,7 +33,9 @@ import java.util.Map;
  *
  * <p>Term order (SPEC §9): descending degree, then by the variables (a term with a higher power of
  * an earlier variable first; variables in the signature's order, vector elements by index, then
- * fields, then unknown names alphabetically), the constant last.
+ * fields, then unknown names alphabetically), the constant last. Factors of a product: the
+ * number first, then by their earliest variable (a sum counts by its leading term), a plain
+ * power before a compound factor on a tie ({@code 2*(w*u + b - v)*u}, {@code -400*x[1]*(x[2] - ...)}).
  */
 public final class Simplifier {
   private final Order order;

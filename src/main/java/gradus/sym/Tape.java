@@ -30,7 +30,12 @@ import java.util.Set;
  */
 final class Tape {
   private interface Op {
-    void run(double[] r, double[] x, double[] f, double[] out);
+    void run(double[] r, double[] x, double[] f, Sink out);
+  }
+
+  /** Receives scatter-adds: {@code row} is -1 for a gradient. */
+  interface Sink {
+    void add(int row, int col, double v);
   }
 
   private final double[] init;
@@ -50,21 +55,26 @@ final class Tape {
     return r[result];
   }
 
-  /** Runs the scatter program, adding into {@code out}. */
-  void run(double[] x, double[] f, double[] out) {
+  /** Runs the scatter program, adding into {@code out} (row-major with {@code cols} columns, or a vector). */
+  void run(double[] x, double[] f, double[] out, int cols) {
+    run(x, f, cols == 0 ? (row, col, v) -> out[col] += v : (row, col, v) -> out[row * cols + col] += v);
+  }
+
+  /** Runs the scatter program, handing every scatter-add to {@code out}. */
+  void run(double[] x, double[] f, Sink out) {
     double[] r = init.clone();
     for (Op op : ops) op.run(r, x, f, out);
   }
 
   static Tape ofExpr(Expr e, Signature sig) {
-    Builder b = new Builder(sig, 0);
+    Builder b = new Builder(sig);
     int reg = b.reg(e);
     return b.build(reg);
   }
 
-  /** {@code cols} = n for a Hessian (row-major n×n output); 0 for a gradient. */
-  static Tape ofStmts(List<Stmt> stmts, Signature sig, int cols) {
-    Builder b = new Builder(sig, cols);
+  /** A scatter program (gradient or Hessian). */
+  static Tape ofStmts(List<Stmt> stmts, Signature sig) {
+    Builder b = new Builder(sig);
     b.stmts(stmts, b.frames.get(0).block);
     return b.build(-1);
   }
@@ -83,14 +93,12 @@ final class Tape {
 
   private static final class Builder {
     final Signature sig;
-    final int cols;
     final List<Frame> frames = new ArrayList<>();
     final List<Double> init = new ArrayList<>();
     final Map<Expr, Set<String>> free = new IdentityHashMap<>();
 
-    Builder(Signature sig, int cols) {
+    Builder(Signature sig) {
       this.sig = sig;
-      this.cols = cols;
       frames.add(new Frame(null, -1));
     }
 
@@ -300,15 +308,14 @@ final class Tape {
       if (acc.row() == null) {
         return (r, x, f, o) -> {
           int c = flat(r, col);
-          if (c >= 0) o[c] += r[v];
+          if (c >= 0) o.add(-1, c, r[v]);
         };
       }
       int[] row = slot(acc.row());
-      int n = cols;
       return (r, x, f, o) -> {
         int a = flat(r, row);
         int c = flat(r, col);
-        if (a >= 0 && c >= 0) o[a * n + c] += r[v];
+        if (a >= 0 && c >= 0) o.add(a, c, r[v]);
       };
     }
 

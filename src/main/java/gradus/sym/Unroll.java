@@ -26,8 +26,10 @@ final class Unroll {
   private final Set<Long> wanted;
   private long budget;
   private final UnaryOperator<Expr> simp;
+  private final boolean unrollInner;
 
   private Unroll(Signature sig, int cols, Set<Long> wanted, long budget) {
+    this.unrollInner = budget <= FULL_LIMIT;
     this.sig = sig;
     this.cols = cols;
     this.wanted = wanted;
@@ -45,8 +47,16 @@ final class Unroll {
     u.run(stmts, new HashMap<>(), parts);
     Map<Long, Expr> out = new HashMap<>();
     for (Map.Entry<Long, List<Expr>> en : parts.entrySet()) {
+      long key = en.getKey();
+      if (en.getValue().size() > MAX_PARTS) {
+        // too many terms to show unrolled: the loop form of this entry
+        Expr loopForm = cols == 0 ? slotExpr(stmts, sig, sig.ref((int) key))
+            : slotExpr2(stmts, sig.ref((int) (key / cols)), sig.ref((int) (key % cols)));
+        out.put(key, u.simp.apply(loopForm));
+        continue;
+      }
       Expr e = Sym.add(en.getValue());
-      if (budget <= FULL_LIMIT) e = u.unrollLoops(e, new HashMap<>());
+      if (u.unrollInner) e = u.unrollLoops(e, new HashMap<>());
       out.put(en.getKey(), u.simp.apply(e));
     }
     return out;
@@ -54,6 +64,9 @@ final class Unroll {
 
   /** Up to this budget, sums inside entries are unrolled too (small cases print loop-free). */
   static final long FULL_LIMIT = 1_000_000;
+
+  /** An entry made of more terms than this prints in loop form; so do longer inner sums. */
+  static final int MAX_PARTS = 100;
 
   /** Replaces loops with constant bounds by their terms, while the budget lasts. */
   private Expr unrollLoops(Expr e, Map<Expr, Expr> memo) {
@@ -67,7 +80,7 @@ final class Unroll {
       r = Exprs.withChildren(e, out);
     }
     if (r instanceof Expr.Loop l && l.lo() instanceof Const lo && l.hi() instanceof Const hi
-        && hi.value() - lo.value() < 1000 && budget > hi.value() - lo.value()) {
+        && hi.value() - lo.value() < MAX_PARTS && budget > hi.value() - lo.value()) {
       List<Expr> terms = new ArrayList<>();
       for (double i = lo.value(); i <= hi.value(); i++) {
         budget--;
@@ -97,6 +110,15 @@ final class Unroll {
         long lo = (long) Math.ceil(value(f.lo(), env));
         long hi = (long) Math.floor(value(f.hi(), env));
         Map<String, Expr> inner = new HashMap<>(env);
+        java.util.TreeSet<Long> cand = wanted == null ? null : candidates(f.body(), f.index());
+        if (cand != null) {
+          for (long i : cand.subSet(lo, true, Math.max(lo, hi), true)) {
+            if (i > hi) break;
+            inner.put(f.index(), Sym.num(i));
+            run(f.body(), inner, parts);
+          }
+          continue;
+        }
         for (long i = lo; i <= hi; i++) {
           inner.put(f.index(), Sym.num(i));
           run(f.body(), inner, parts);
@@ -120,6 +142,51 @@ final class Unroll {
         }
       }
     }
+  }
+
+  /**
+   * The iterations of a loop body that can reach a wanted slot, when every scatter-add in it
+   * (outside nested loops) writes to {@code index + c}; null when that is not known (scan all).
+   */
+  private java.util.TreeSet<Long> candidates(List<Stmt> body, String index) {
+    java.util.TreeSet<Long> out = new java.util.TreeSet<>();
+    for (Stmt s : body) {
+      if (s instanceof Stmt.For) return null;
+      if (s instanceof Stmt.If i) {
+        java.util.TreeSet<Long> t = candidates(i.then(), index);
+        java.util.TreeSet<Long> o = candidates(i.otherwise(), index);
+        if (t == null || o == null) return null;
+        out.addAll(t);
+        out.addAll(o);
+      } else if (s instanceof Stmt.Acc a) {
+        Double c = offset(a.col(), index);
+        boolean useRow = false;
+        if (c == null && a.row() != null) {
+          c = offset(a.row(), index);
+          useRow = true;
+        }
+        if (c == null) return null;
+        String var = useRow ? a.row().var() : a.col().var();
+        long base = sig.offset(var);
+        for (long k : wanted) {
+          long flat = a.row() == null ? k : useRow ? k / cols : k % cols;
+          out.add(flat - base + 1 - c.longValue());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** c when the slot's index is {@code index + c}, else null. */
+  private Double offset(Stmt.Slot slot, String index) {
+    if (slot == null || slot.index() == null) return null;
+    Expr e = slot.index();
+    if (e instanceof Expr.Index i && i.name().equals(index)) return 0.0;
+    if (e instanceof Expr.Add a && a.terms().size() == 2 && a.terms().get(0) instanceof Expr.Index i
+        && i.name().equals(index) && a.terms().get(1) instanceof Const c && c.value() == Math.rint(c.value())) {
+      return c.value();
+    }
+    return null;
   }
 
   private long flat(Stmt.Slot s, Map<String, Expr> env) {

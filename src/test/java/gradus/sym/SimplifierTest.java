@@ -59,4 +59,14 @@ class SimplifierTest {
   @Test void singleIterationSumIsItsBody() {
     assertThat(s(sum("i", num(2), num(2), pow(elem("z", index("i")), 2)))).isEqualTo("z[2]^2");
   }
+  @Test void negationDistributes() { assertThat(s(neg(sub(x, y)))).isEqualTo("-x + y"); }
+  @Test void comparisonsOfConstantsFold() { assertThat(s(cmp("<=", num(2), num(1)))).isEqualTo("0"); }
+  @Test void doubleNotCancels() { assertThat(s(where(not(not(cmp("<", x, y))), x, y))).isEqualTo("where(x < y, x, y)"); }
+  @Test void reciprocalOfAProduct() { assertThat(s(pow(mul(x, y), -1))).isEqualTo("1/(x*y)"); }
+  @Test void sumBodiesAreSimplified() {
+    assertThat(s(sum("i", num(1), num(5), add(elem("z", index("i")), elem("z", index("i"))))))
+        .isEqualTo("sum(i in 1..5, 2*z[i])");
+  }
+  @Test void indicesAreCanonical() { assertThat(s(elem("z", add(num(1), index("i"))))).isEqualTo("z[i + 1]"); }
+  @Test void symbolicLikeTerms() { assertThat(s(add(mul(a, x), mul(num(2), x, a)))).isEqualTo("3*x*a"); }
 }
