@@ -202,6 +202,11 @@ public final class Interpreted implements CompiledFunction {
     return r;
   }
 
+  /** The value of entry k (read after eval returns: eval may reallocate the tape). */
+  private double valueOf(int k) {
+    return val[k];
+  }
+
   private int leaf(double v, int s) {
     grow(0, 0);
     val[size] = v;
@@ -258,7 +263,7 @@ public final class Interpreted implements CompiledFunction {
       return an.isVariable(v.name()) ? leaf(x[o], o) : leaf(f[off + o], -1);
     }
     if (e instanceof Elem el) {
-      double k = val[eval(el.index(), fr)];
+      double k = valueOf(eval(el.index(), fr));
       int s = Ops.slot(k, an.size(el.vector()), sig.offset(el.vector()), el.vector());
       return an.isVariable(el.vector()) ? leaf(x[s], s) : leaf(f[off + s], -1);
     }
@@ -314,15 +319,15 @@ public final class Interpreted implements CompiledFunction {
       return node(mm.isMax() ? Math.max(a, b) : Math.min(a, b), new int[] {ka, kb}, p, null);
     }
     if (e instanceof Where w) {
-      double c = val[eval(w.cond(), fr)];
+      double c = valueOf(eval(w.cond(), fr));
       int ka = eval(w.a(), fr);
       int kb = eval(w.b(), fr);
       boolean t = c != 0;
       return node(t ? val[ka] : val[kb], new int[] {ka, kb}, new double[] {t ? 1 : 0, t ? 0 : 1}, null);
     }
     if (e instanceof Cmp c) {
-      double a = val[eval(c.a(), fr)];
-      double b = val[eval(c.b(), fr)];
+      double a = valueOf(eval(c.a(), fr));
+      double b = valueOf(eval(c.b(), fr));
       return leaf(Ops.cmp(c.op(), a, b), -1);
     }
     if (e instanceof Logic l) {
@@ -342,8 +347,8 @@ public final class Interpreted implements CompiledFunction {
   }
 
   private int loop(Loop l, Frame fr) {
-    int lo = Ops.bound(val[eval(l.lo(), fr)]);
-    int hi = Ops.bound(val[eval(l.hi(), fr)]);
+    int lo = Ops.bound(valueOf(eval(l.lo(), fr)));
+    int hi = Ops.bound(valueOf(eval(l.hi(), fr)));
     int m = Math.max(0, hi - lo + 1);
     int[] ks = new int[m];
     for (int i = lo; i <= hi; i++) ks[i - lo] = eval(l.body(), new Frame(l.index(), i, fr));
