@@ -149,10 +149,32 @@ public final class Interpreted implements CompiledFunction {
     double[] adj = adjoints(r);
     double[] t = new double[size];
     double[] ad = new double[size];
+    // [lo, hi]: the range of variable slots an entry depends on. For column j, entries whose range
+    // misses j have zero tangent, and contribute nothing backwards unless their adjoint tangent is
+    // non-zero, so each column costs little more than the entries that depend on x_j.
+    int[] lo = new int[size];
+    int[] hi = new int[size];
+    for (int e = 0; e < size; e++) {
+      if (slot[e] >= 0) {
+        lo[e] = slot[e];
+        hi[e] = slot[e];
+        continue;
+      }
+      int a = Integer.MAX_VALUE;
+      int b = -1;
+      for (int q = kidStart[e]; q < kidStart[e + 1]; q++) {
+        a = Math.min(a, lo[kids[q]]);
+        b = Math.max(b, hi[kids[q]]);
+      }
+      lo[e] = a;
+      hi[e] = b;
+    }
     for (int j = 0; j < n; j++) {
       for (int e = 0; e < size; e++) {
-        if (slot[e] >= 0) {
-          t[e] = slot[e] == j ? 1 : 0;
+        if (j < lo[e] || j > hi[e]) {
+          t[e] = 0;
+        } else if (slot[e] >= 0) {
+          t[e] = 1;
         } else {
           double s = 0;
           for (int q = kidStart[e]; q < kidStart[e + 1]; q++) s += part[q] * t[kids[q]];
@@ -163,9 +185,9 @@ public final class Interpreted implements CompiledFunction {
       for (int e = size - 1; e >= 0; e--) {
         int k0 = kidStart[e];
         int m = kidStart[e + 1] - k0;
-        if (m == 0) continue;
-        double a = adj[e];
         double da = ad[e];
+        if (m == 0 || (da == 0 && (j < lo[e] || j > hi[e]))) continue;
+        double a = adj[e];
         int hs = hStart[e];
         for (int k = 0; k < m; k++) {
           double dp = 0;
