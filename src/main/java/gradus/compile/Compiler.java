@@ -58,14 +58,26 @@ import org.objectweb.asm.MethodVisitor;
 public final class Compiler {
   private Compiler() {}
 
-  static final int LOCAL_LIMIT = 160;
+  static final int LOCAL_LIMIT = 400;
   static final int CHUNK_LIMIT = 200;
   private static final String BASE = "gradus/compile/CompiledBase";
   private static final String OPS = "gradus/compile/Ops";
   private static final String GEN = "gradus/compile/Gen";
 
-  /** Compiles {@code body}; falls back to the interpreter only if bytecode generation fails. */
+  /**
+   * Compiles {@code body}; falls back to the interpreter only if bytecode generation fails. The
+   * analysis recurses over the DAG; an expression too deep for the caller's stack (a chain of
+   * thousands of nested nodes) is compiled again on a thread with a large stack.
+   */
   public static CompiledFunction compile(Signature sig, Expr body) {
+    try {
+      return compileHere(sig, body);
+    } catch (StackOverflowError e) {
+      return BigStack.run(() -> compileHere(sig, body));
+    }
+  }
+
+  private static CompiledFunction compileHere(Signature sig, Expr body) {
     Interpreted interp = Interpreted.compile(sig, body);
     CompiledBase cf;
     Compiler0 c = new Compiler0(sig, body);
@@ -134,6 +146,8 @@ public final class Compiler {
     int S, A, X, F, G, OFF;
     final Map<Expr, Integer> val = new IdentityHashMap<>();
     final Map<Expr, Integer> adj = new IdentityHashMap<>();
+    /** Elements of a LOCAL scope: their checked flat slot, kept for the reverse scatter. */
+    final Map<Expr, Integer> slot = new IdentityHashMap<>();
 
     Ctx(MethodVisitor mv, Region region, int firstFree) {
       this.mv = mv;
@@ -428,6 +442,7 @@ public final class Compiler {
       if (!b.array) {
         for (Expr e : b.nodes) {
           c.val.put(e, c.alloc(2));
+          if (e instanceof Elem) c.slot.put(e, c.alloc(1));
           if (rev && hasAdj(e)) c.adj.put(e, c.alloc(2));
         }
       }
@@ -610,6 +625,11 @@ public final class Compiler {
       } else if (e instanceof Elem el) {
         mv.visitVarInsn(ALOAD, an.isVariable(el.vector()) ? c.X : c.F);
         elemSlot(c, el);
+        Integer sl = c.slot.get(e);
+        if (sl != null) {
+          mv.visitInsn(DUP);
+          mv.visitVarInsn(ISTORE, sl);
+        }
         mv.visitInsn(DALOAD);
       } else if (e instanceof Add a) {
         fold(c, a.terms(), DADD);
@@ -691,14 +711,47 @@ public final class Compiler {
     /** Pushes the flat slot (int) of an element, checked at run time; fields add the row offset. */
     private void elemSlot(Ctx c, Elem el) {
       MethodVisitor mv = c.mv;
-      load(c, el.index());
+      boolean isInt = integral(el.index());
+      if (isInt) intValue(c, el.index());
+      else load(c, el.index());
       pushInt(mv, an.size(el.vector()));
       pushInt(mv, sig.offset(el.vector()));
       mv.visitLdcInsn(el.vector());
-      mv.visitMethodInsn(INVOKESTATIC, OPS, "slot", "(DIILjava/lang/String;)I", false);
+      mv.visitMethodInsn(INVOKESTATIC, OPS, "slot", isInt ? "(JIILjava/lang/String;)I" : "(DIILjava/lang/String;)I", false);
       if (!an.isVariable(el.vector())) {
         mv.visitVarInsn(ILOAD, c.OFF);
         mv.visitInsn(IADD);
+      }
+    }
+
+    /** Whether an index expression is integer arithmetic (+, *) on indices and small integer constants. */
+    private boolean integral(Expr e) {
+      if (e instanceof Index) return true;
+      if (e instanceof Const k) return k.value() == Math.rint(k.value()) && Math.abs(k.value()) < 1 << 20;
+      if (e instanceof Add a) return a.terms().stream().allMatch(this::integral);
+      if (e instanceof Mul m) return m.factors().stream().allMatch(this::integral);
+      return false;
+    }
+
+    /** Emits an {@link #integral} expression in long arithmetic (no wrap-around into a valid slot). */
+    private void intValue(Ctx c, Expr e) {
+      MethodVisitor mv = c.mv;
+      if (e instanceof Index i) {
+        int p = c.region.stack.lastIndexOf(i.name());
+        if (p < 0) throw new IllegalArgumentException("index '" + i.name() + "' is not bound by an enclosing sum");
+        mv.visitVarInsn(ILOAD, c.idx[p]);
+        mv.visitInsn(I2L);
+        return;
+      }
+      if (e instanceof Const k) {
+        mv.visitLdcInsn((long) k.value());
+        return;
+      }
+      List<Expr> xs = e instanceof Add a ? a.terms() : ((Mul) e).factors();
+      intValue(c, xs.get(0));
+      for (int q = 1; q < xs.size(); q++) {
+        intValue(c, xs.get(q));
+        mv.visitInsn(e instanceof Add ? LADD : LMUL);
       }
     }
 
@@ -717,7 +770,9 @@ public final class Compiler {
         pushInt(mv, sig.offset(v.name()));
       } else if (e instanceof Elem el) {
         mv.visitVarInsn(ALOAD, c.G);
-        elemSlot(c, el);
+        Integer sl = c.slot.get(e);
+        if (sl != null) mv.visitVarInsn(ILOAD, sl);
+        else elemSlot(c, el);
       } else if (c.region.pos.containsKey(e) && !c.region.array) {
         int l = c.adj.get(e);
         mv.visitVarInsn(DLOAD, l);

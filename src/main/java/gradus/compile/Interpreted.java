@@ -59,10 +59,20 @@ public final class Interpreted implements CompiledFunction {
   private Interpreted(Signature sig, Expr body) {
     this.sig = sig;
     this.an = new Analysis(sig);
-    this.root = Analysis.normalize(body, new IdentityHashMap<>());
+    Expr r;
+    try {
+      r = Analysis.normalize(body, new IdentityHashMap<>());
+    } catch (StackOverflowError e) {
+      r = BigStack.run(() -> Analysis.normalize(body, new IdentityHashMap<>()));
+    }
+    this.root = r;
     this.n = sig.dimension();
     this.nf = sig.fieldCount();
-    an.dep(root); // validates names
+    try {
+      an.dep(root); // validates names
+    } catch (StackOverflowError e) {
+      BigStack.run(() -> an.dep(root));
+    }
   }
 
   public static Interpreted compile(Signature sig, Expr body) {
@@ -104,7 +114,15 @@ public final class Interpreted implements CompiledFunction {
     kidStart[0] = 0;
     global.clear();
     try {
-      return eval(root, null);
+      try {
+        return eval(root, null);
+      } catch (StackOverflowError e) {
+        size = 0;
+        nk = 0;
+        nh = 0;
+        global.clear();
+        return BigStack.run(() -> eval(root, null));
+      }
     } finally {
       this.x = null;
       this.f = null;

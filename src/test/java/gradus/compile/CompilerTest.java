@@ -75,7 +75,8 @@ class CompilerTest {
     assertClose(vc, vr, 1e-12);
     assertClose(c.value(x, fields, off), vr, 1e-12);
     for (int k = 0; k < n; k++) {
-      assertThat(gc[k]).as("d/dx%d of %s", k, f.text()).isCloseTo(gr[k], within(1e-9 * scale));
+      int kk = k;
+      assertThat(gc[k]).as(() -> "d/dx" + kk + " of " + f.text()).isCloseTo(gr[k], within(1e-9 * scale));
     }
   }
 
@@ -300,6 +301,33 @@ class CompilerTest {
   }
 
   @Test
+  void deepChainsCompile() {
+    int n = 10;
+    Expr f = num(0);
+    for (int k = 0; k < 20_000; k++) f = add(mul(num(0.999), f), call(Fn.SIN, elem("x", 1 + k % n)));
+    CompiledFunction c = Compiler.compile(vec(n), f);
+    assertThat(c).isInstanceOf(CompiledBase.class);
+    double[] x = point(new Random(4), n);
+    double[] g = new double[n];
+    double[] gi = new double[n];
+    double v = c.valueAndGradient(x, null, 0, g);
+    double vi = Interpreted.compile(vec(n), f).valueAndGradient(x, null, 0, gi);
+    assertClose(v, vi, 1e-12);
+    for (int k = 0; k < n; k++) assertThat(g[k]).isCloseTo(gi[k], within(1e-9 * (1 + Math.abs(gi[k]))));
+  }
+
+  @Test
+  void sumOfAnIndexFreeBodyAndBoundsFromFields() {
+    Signature sig = new Signature(List.of(new VarSpec("y", 0)), List.of(new VarSpec("m", 0)));
+    Expr f = sum("i", num(1), var("m"), mul(var("y"), var("y"), index("i")));
+    CompiledFunction c = Compiler.compile(sig, f);
+    double[] g = new double[1];
+    assertThat(c.valueAndGradient(new double[] {3}, new double[] {0, 4}, 1, g)).isEqualTo(9 * 10);
+    assertThat(g[0]).isEqualTo(2 * 3 * 10);
+    assertAgree(sig, add(f, sum("i", num(1), num(3), mul(var("y"), var("y")))), new double[] {3}, new double[] {4}, 0);
+  }
+
+  @Test
   void kinksFollowPyTorchConventions() {
     Signature sig = Signature.of(new VarSpec("a", 0), new VarSpec("b", 0));
     Expr a = var("a");
@@ -333,6 +361,10 @@ class CompilerTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("index 4 is out of range for x[3]");
     assertThatThrownBy(() -> c.value(new double[2], null, 0)).isInstanceOf(IllegalArgumentException.class);
+    // integer index arithmetic must not wrap around into a valid slot
+    Expr wrap = sum("i", num(4096), num(4096), elem("x", add(mul(index("i"), num(1 << 20)), num(1))));
+    assertThatThrownBy(() -> Compiler.compile(vec(3), wrap).value(new double[3], null, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("out of range");
     assertThatThrownBy(() -> Compiler.compile(vec(3), elem("x", index("k"))))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not bound");
   }
