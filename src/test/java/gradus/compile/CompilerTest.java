@@ -300,6 +300,62 @@ class CompilerTest {
     assertAgree(vec(n), g, x, null, 0);
   }
 
+  /** A loop body too large for JVM locals: kept in scratch arrays and split into chunk methods. */
+  static Expr bigBody(Expr a, Expr b, int terms) {
+    List<Expr> ts = new ArrayList<>();
+    for (int k = 0; k < terms; k++) ts.add(mul(num(1.0 / (k + 1)), call(Fn.SIN, add(mul(num(0.1 * k), a), b))));
+    return add(ts);
+  }
+
+  @Test
+  void largeLoopBodiesProductsAndNestedLoopsInScratchArrays() {
+    int n = 5;
+    Expr i = index("i");
+    Expr j = index("j");
+    Expr xi = elem("x", i);
+    Expr xj = elem("x", j);
+    Expr f = add(
+        prod("i", num(1), num(n), mul(num(0.5), call(Fn.TANH, bigBody(xi, var("y"), 60)))),
+        sum("i", num(1), num(n), sum("j", i, num(n), mul(xi, bigBody(xj, xi, 40)))),
+        sum("i", num(1), num(n), mul(bigBody(xi, num(0.3), 50), prod("j", num(1), i, call(Fn.COS, xj)))));
+    Signature sig = Signature.of(new VarSpec("x", n), new VarSpec("y", 0));
+    double[] x = point(new Random(8), n + 1);
+    assertAgree(sig, f, x, null, 0);
+    CompiledFunction c = Compiler.compile(sig, f);
+    assertGradientMatchesFd(c, x, null, 0);
+    assertHessianMatchesFd(c, x, null, 0, 1e-4);
+    // a zero factor inside a large product body
+    Expr z = prod("i", num(1), num(n), bigBody(xi, num(0), 60));
+    double[] x0 = x.clone();
+    x0[2] = 0; // bigBody(0, 0) = 0
+    assertAgree(sig, z, x0, null, 0);
+    assertGradientMatchesFd(Compiler.compile(sig, z), x0, null, 0);
+  }
+
+  @Test
+  void sumsAsTermsOfTheObjectiveAndSumsUsedTwice() {
+    int n = 6;
+    Expr i = index("i");
+    Expr s1 = sum("i", num(1), num(n), pow(elem("x", i), 2));
+    Expr s2 = sum("i", num(2), num(n), mul(elem("x", i), elem("x", add(i, num(-1)))));
+    Signature sig = Signature.of(new VarSpec("x", n), new VarSpec("y", 0));
+    double[] x = point(new Random(9), n + 1);
+    // s1 and s2 have constant adjoints (fused single pass); s1 also feeds a non-linear term below
+    Expr fused = add(mul(num(0.5), s1), s2, pow(var("y"), 2));
+    Expr shared = add(mul(num(0.5), s1), s2, call(Fn.LOG1P, pow(s1, 2)));
+    for (Expr f : List.of(fused, shared)) {
+      assertAgree(sig, f, x, null, 0);
+      assertGradientMatchesFd(Compiler.compile(sig, f), x, null, 0);
+    }
+    double[] g = new double[n + 1];
+    Compiler.compile(sig, fused).valueAndGradient(x, null, 0, g);
+    for (int k = 0; k < n; k++) {
+      double expect = x[k] + (k > 0 ? x[k - 1] : 0) + (k + 1 < n ? x[k + 1] : 0);
+      assertThat(g[k]).isCloseTo(expect, within(1e-14));
+    }
+    assertThat(g[n]).isEqualTo(2 * x[n]);
+  }
+
   @Test
   void deepChainsCompile() {
     int n = 10;
