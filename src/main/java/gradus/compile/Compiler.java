@@ -179,6 +179,7 @@ public final class Compiler {
       this.sig = sig;
       this.an = new Analysis(sig);
       this.root = Analysis.normalize(body, new IdentityHashMap<>());
+      an.validate(root);
       an.dep(root);
       if (!an.closed(root)) {
         throw new IllegalArgumentException("index " + an.free(root) + " is not bound by an enclosing sum");

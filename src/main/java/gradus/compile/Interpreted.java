@@ -68,8 +68,9 @@ public final class Interpreted implements CompiledFunction {
     this.root = r;
     this.n = sig.dimension();
     this.nf = sig.fieldCount();
+    an.validate(root);
     try {
-      an.dep(root); // validates names
+      an.dep(root);
     } catch (StackOverflowError e) {
       BigStack.run(() -> an.dep(root));
     }

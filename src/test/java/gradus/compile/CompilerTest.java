@@ -417,6 +417,10 @@ class CompilerTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("index 4 is out of range for x[3]");
     assertThatThrownBy(() -> c.value(new double[2], null, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Compiler.compile(vec(3), cmp("<", var("zz"), num(0))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown name 'zz'");
+    assertThatThrownBy(() -> Compiler.compile(vec(3), var("x")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is a vector");
     // integer index arithmetic must not wrap around into a valid slot
     Expr wrap = sum("i", num(4096), num(4096), elem("x", add(mul(index("i"), num(1 << 20)), num(1))));
     assertThatThrownBy(() -> Compiler.compile(vec(3), wrap).value(new double[3], null, 0))
