@@ -148,6 +148,8 @@ public final class Compiler {
     final Map<Expr, Integer> adj = new IdentityHashMap<>();
     /** Elements of a LOCAL scope: their checked flat slot, kept for the reverse scatter. */
     final Map<Expr, Integer> slot = new IdentityHashMap<>();
+    /** Elements whose index is affine in the loop index and was range-checked at both ends. */
+    final Map<Expr, long[]> prechecked = new IdentityHashMap<>();
 
     Ctx(MethodVisitor mv, Region region, int firstFree) {
       this.mv = mv;
@@ -447,6 +449,7 @@ public final class Compiler {
           if (rev && hasAdj(e)) c.adj.put(e, c.alloc(2));
         }
       }
+      if (!b.array) precheck(c, b);
       int acc = c.alloc(2);
       boolean prod = li.node.isProduct();
       Expr body = li.node.body();
@@ -513,6 +516,69 @@ public final class Compiler {
       mv.visitVarInsn(DLOAD, acc);
       mv.visitInsn(DRETURN);
       finish(mv);
+    }
+
+    /**
+     * Checks once, before a non-empty loop, that each element {@code v[a*i + b]} of the body is in
+     * range at i = lo and i = hi (so everywhere between); the body then indexes without checks.
+     */
+    private void precheck(Ctx c, Region b) {
+      MethodVisitor mv = c.mv;
+      String own = b.stack.get(b.stack.size() - 1);
+      Label skip = new Label();
+      boolean any = false;
+      for (Expr e : b.nodes) {
+        if (!(e instanceof Elem el)) continue;
+        long[] ab = affine(el.index(), own, b.stack);
+        if (ab == null || ab[0] == 0) continue;
+        if (!any) {
+          mv.visitVarInsn(ILOAD, 1);
+          mv.visitVarInsn(ILOAD, 2);
+          mv.visitJumpInsn(IF_ICMPGT, skip);
+          any = true;
+        }
+        for (int end = 1; end <= 2; end++) {
+          mv.visitVarInsn(ILOAD, end);
+          mv.visitInsn(I2L);
+          mv.visitLdcInsn(ab[0]);
+          mv.visitInsn(LMUL);
+          mv.visitLdcInsn(ab[1]);
+          mv.visitInsn(LADD);
+          pushInt(mv, an.size(el.vector()));
+          pushInt(mv, sig.offset(el.vector()));
+          mv.visitLdcInsn(el.vector());
+          mv.visitMethodInsn(INVOKESTATIC, OPS, "slot", "(JIILjava/lang/String;)I", false);
+          mv.visitInsn(POP);
+        }
+        c.prechecked.put(e, ab);
+      }
+      if (any) mv.visitLabel(skip);
+    }
+
+    /** {a, b} when {@code e} is a*own + b with integer constants, else null. */
+    private long[] affine(Expr e, String own, List<String> stack) {
+      if (e instanceof Index i) return i.name().equals(own) ? new long[] {1, 0} : null;
+      if (e instanceof Const k) {
+        double v = k.value();
+        return v == Math.rint(v) && Math.abs(v) < 1 << 20 ? new long[] {0, (long) v} : null;
+      }
+      if (e instanceof Add a) {
+        long[] r = {0, 0};
+        for (Expr t : a.terms()) {
+          long[] q = affine(t, own, stack);
+          if (q == null) return null;
+          r[0] += q[0];
+          r[1] += q[1];
+        }
+        return r;
+      }
+      if (e instanceof Mul m && m.factors().size() == 2 && m.factors().get(0) instanceof Const) {
+        long[] k = affine(m.factors().get(0), own, stack);
+        long[] q = affine(m.factors().get(1), own, stack);
+        if (k == null || q == null || Math.abs(k[1]) > 1 << 20) return null;
+        return new long[] {k[1] * q[0], k[1] * q[1]};
+      }
+      return null;
     }
 
     /** {@code for (i = lo; i <= hi; i++) body} with lo, hi in locals 1 and 2. */
@@ -712,6 +778,24 @@ public final class Compiler {
     /** Pushes the flat slot (int) of an element, checked at run time; fields add the row offset. */
     private void elemSlot(Ctx c, Elem el) {
       MethodVisitor mv = c.mv;
+      long[] ab = c.prechecked.get(el);
+      if (ab != null) { // in range: a*i + b + offset - 1, computed in int without overflow
+        mv.visitVarInsn(ILOAD, c.idx[c.idx.length - 1]);
+        if (ab[0] != 1) {
+          pushInt(mv, (int) ab[0]);
+          mv.visitInsn(IMUL);
+        }
+        int k = (int) ab[1] + sig.offset(el.vector()) - 1;
+        if (k != 0) {
+          pushInt(mv, k);
+          mv.visitInsn(IADD);
+        }
+        if (!an.isVariable(el.vector())) {
+          mv.visitVarInsn(ILOAD, c.OFF);
+          mv.visitInsn(IADD);
+        }
+        return;
+      }
       boolean isInt = integral(el.index());
       if (isInt) intValue(c, el.index());
       else load(c, el.index());

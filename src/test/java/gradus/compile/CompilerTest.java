@@ -357,6 +357,18 @@ class CompilerTest {
   }
 
   @Test
+  void affineIndicesReversedAndStrided() {
+    int n = 9;
+    Expr i = index("i");
+    Expr f = add(sum("i", num(1), num(n), mul(elem("x", sub(num(n + 1), i)), elem("x", i), elem("x", i))),
+        sum("i", num(1), num(4), pow(elem("x", add(mul(num(2), i), num(1))), 3)),
+        sum("i", num(1), num(3), sum("j", i, num(3), elem("x", add(mul(num(3), index("j")), mul(num(-1), i))))));
+    double[] x = point(new Random(12), n);
+    assertAgree(vec(n), f, x, null, 0);
+    assertGradientMatchesFd(Compiler.compile(vec(n), f), x, null, 0);
+  }
+
+  @Test
   void deepChainsCompile() {
     int n = 10;
     Expr f = num(0);
@@ -421,6 +433,10 @@ class CompilerTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown name 'zz'");
     assertThatThrownBy(() -> Compiler.compile(vec(3), var("x")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is a vector");
+    // range checks hoisted to the loop ends: both ends are checked
+    Expr low = sum("i", num(0), num(2), elem("x", index("i")));
+    assertThatThrownBy(() -> Compiler.compile(vec(3), low).value(new double[3], null, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("index 0 is out of range for x[3]");
     // integer index arithmetic must not wrap around into a valid slot
     Expr wrap = sum("i", num(4096), num(4096), elem("x", add(mul(index("i"), num(1 << 20)), num(1))));
     assertThatThrownBy(() -> Compiler.compile(vec(3), wrap).value(new double[3], null, 0))
