@@ -166,6 +166,34 @@ final class Analysis {
     return r;
   }
 
+  /**
+   * Checks every name: a {@code Var} must be a declared scalar, an {@code Elem} a declared vector.
+   * Throws IllegalArgumentException naming the problem.
+   */
+  void validate(Expr root) {
+    Set<Expr> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    List<Expr> todo = new ArrayList<>();
+    todo.add(root);
+    while (!todo.isEmpty()) {
+      Expr e = todo.remove(todo.size() - 1);
+      if (!seen.add(e)) continue;
+      if (e instanceof Var v) {
+        isVariable(v.name());
+        if (sig.find(v.name()).isVector()) {
+          throw new IllegalArgumentException("'" + v.name() + "' is a vector of " + size(v.name())
+              + " elements: name one element, as in " + v.name() + "[1]");
+        }
+      } else if (e instanceof Elem el) {
+        isVariable(el.vector());
+        if (!sig.find(el.vector()).isVector()) {
+          throw new IllegalArgumentException("'" + el.vector() + "' is a scalar and cannot be indexed");
+        }
+      }
+      todo.addAll(operands(e));
+      if (e instanceof Loop l) todo.add(l.body());
+    }
+  }
+
   /** Size of a vector variable/field (0 for a scalar). */
   int size(String name) {
     return sig.find(name).size();

@@ -58,14 +58,26 @@ import org.objectweb.asm.MethodVisitor;
 public final class Compiler {
   private Compiler() {}
 
-  static final int LOCAL_LIMIT = 160;
+  static final int LOCAL_LIMIT = 400;
   static final int CHUNK_LIMIT = 200;
   private static final String BASE = "gradus/compile/CompiledBase";
   private static final String OPS = "gradus/compile/Ops";
   private static final String GEN = "gradus/compile/Gen";
 
-  /** Compiles {@code body}; falls back to the interpreter only if bytecode generation fails. */
+  /**
+   * Compiles {@code body}; falls back to the interpreter only if bytecode generation fails. The
+   * analysis recurses over the DAG; an expression too deep for the caller's stack (a chain of
+   * thousands of nested nodes) is compiled again on a thread with a large stack.
+   */
   public static CompiledFunction compile(Signature sig, Expr body) {
+    try {
+      return compileHere(sig, body);
+    } catch (StackOverflowError e) {
+      return BigStack.run(() -> compileHere(sig, body));
+    }
+  }
+
+  private static CompiledFunction compileHere(Signature sig, Expr body) {
     Interpreted interp = Interpreted.compile(sig, body);
     CompiledBase cf;
     Compiler0 c = new Compiler0(sig, body);
@@ -134,6 +146,10 @@ public final class Compiler {
     int S, A, X, F, G, OFF;
     final Map<Expr, Integer> val = new IdentityHashMap<>();
     final Map<Expr, Integer> adj = new IdentityHashMap<>();
+    /** Elements of a LOCAL scope: their checked flat slot, kept for the reverse scatter. */
+    final Map<Expr, Integer> slot = new IdentityHashMap<>();
+    /** Elements whose index is affine in the loop index and was range-checked at both ends. */
+    final Map<Expr, long[]> prechecked = new IdentityHashMap<>();
 
     Ctx(MethodVisitor mv, Region region, int firstFree) {
       this.mv = mv;
@@ -165,6 +181,7 @@ public final class Compiler {
       this.sig = sig;
       this.an = new Analysis(sig);
       this.root = Analysis.normalize(body, new IdentityHashMap<>());
+      an.validate(root);
       an.dep(root);
       if (!an.closed(root)) {
         throw new IllegalArgumentException("index " + an.free(root) + " is not bound by an enclosing sum");
@@ -428,9 +445,11 @@ public final class Compiler {
       if (!b.array) {
         for (Expr e : b.nodes) {
           c.val.put(e, c.alloc(2));
+          if (e instanceof Elem) c.slot.put(e, c.alloc(1));
           if (rev && hasAdj(e)) c.adj.put(e, c.alloc(2));
         }
       }
+      if (!b.array) precheck(c, b);
       int acc = c.alloc(2);
       boolean prod = li.node.isProduct();
       Expr body = li.node.body();
@@ -497,6 +516,69 @@ public final class Compiler {
       mv.visitVarInsn(DLOAD, acc);
       mv.visitInsn(DRETURN);
       finish(mv);
+    }
+
+    /**
+     * Checks once, before a non-empty loop, that each element {@code v[a*i + b]} of the body is in
+     * range at i = lo and i = hi (so everywhere between); the body then indexes without checks.
+     */
+    private void precheck(Ctx c, Region b) {
+      MethodVisitor mv = c.mv;
+      String own = b.stack.get(b.stack.size() - 1);
+      Label skip = new Label();
+      boolean any = false;
+      for (Expr e : b.nodes) {
+        if (!(e instanceof Elem el)) continue;
+        long[] ab = affine(el.index(), own, b.stack);
+        if (ab == null || ab[0] == 0) continue;
+        if (!any) {
+          mv.visitVarInsn(ILOAD, 1);
+          mv.visitVarInsn(ILOAD, 2);
+          mv.visitJumpInsn(IF_ICMPGT, skip);
+          any = true;
+        }
+        for (int end = 1; end <= 2; end++) {
+          mv.visitVarInsn(ILOAD, end);
+          mv.visitInsn(I2L);
+          mv.visitLdcInsn(ab[0]);
+          mv.visitInsn(LMUL);
+          mv.visitLdcInsn(ab[1]);
+          mv.visitInsn(LADD);
+          pushInt(mv, an.size(el.vector()));
+          pushInt(mv, sig.offset(el.vector()));
+          mv.visitLdcInsn(el.vector());
+          mv.visitMethodInsn(INVOKESTATIC, OPS, "slot", "(JIILjava/lang/String;)I", false);
+          mv.visitInsn(POP);
+        }
+        c.prechecked.put(e, ab);
+      }
+      if (any) mv.visitLabel(skip);
+    }
+
+    /** {a, b} when {@code e} is a*own + b with integer constants, else null. */
+    private long[] affine(Expr e, String own, List<String> stack) {
+      if (e instanceof Index i) return i.name().equals(own) ? new long[] {1, 0} : null;
+      if (e instanceof Const k) {
+        double v = k.value();
+        return v == Math.rint(v) && Math.abs(v) < 1 << 20 ? new long[] {0, (long) v} : null;
+      }
+      if (e instanceof Add a) {
+        long[] r = {0, 0};
+        for (Expr t : a.terms()) {
+          long[] q = affine(t, own, stack);
+          if (q == null) return null;
+          r[0] += q[0];
+          r[1] += q[1];
+        }
+        return r;
+      }
+      if (e instanceof Mul m && m.factors().size() == 2 && m.factors().get(0) instanceof Const) {
+        long[] k = affine(m.factors().get(0), own, stack);
+        long[] q = affine(m.factors().get(1), own, stack);
+        if (k == null || q == null || Math.abs(k[1]) > 1 << 20) return null;
+        return new long[] {k[1] * q[0], k[1] * q[1]};
+      }
+      return null;
     }
 
     /** {@code for (i = lo; i <= hi; i++) body} with lo, hi in locals 1 and 2. */
@@ -610,6 +692,11 @@ public final class Compiler {
       } else if (e instanceof Elem el) {
         mv.visitVarInsn(ALOAD, an.isVariable(el.vector()) ? c.X : c.F);
         elemSlot(c, el);
+        Integer sl = c.slot.get(e);
+        if (sl != null) {
+          mv.visitInsn(DUP);
+          mv.visitVarInsn(ISTORE, sl);
+        }
         mv.visitInsn(DALOAD);
       } else if (e instanceof Add a) {
         fold(c, a.terms(), DADD);
@@ -691,14 +778,65 @@ public final class Compiler {
     /** Pushes the flat slot (int) of an element, checked at run time; fields add the row offset. */
     private void elemSlot(Ctx c, Elem el) {
       MethodVisitor mv = c.mv;
-      load(c, el.index());
+      long[] ab = c.prechecked.get(el);
+      if (ab != null) { // in range: a*i + b + offset - 1, computed in int without overflow
+        mv.visitVarInsn(ILOAD, c.idx[c.idx.length - 1]);
+        if (ab[0] != 1) {
+          pushInt(mv, (int) ab[0]);
+          mv.visitInsn(IMUL);
+        }
+        int k = (int) ab[1] + sig.offset(el.vector()) - 1;
+        if (k != 0) {
+          pushInt(mv, k);
+          mv.visitInsn(IADD);
+        }
+        if (!an.isVariable(el.vector())) {
+          mv.visitVarInsn(ILOAD, c.OFF);
+          mv.visitInsn(IADD);
+        }
+        return;
+      }
+      boolean isInt = integral(el.index());
+      if (isInt) intValue(c, el.index());
+      else load(c, el.index());
       pushInt(mv, an.size(el.vector()));
       pushInt(mv, sig.offset(el.vector()));
       mv.visitLdcInsn(el.vector());
-      mv.visitMethodInsn(INVOKESTATIC, OPS, "slot", "(DIILjava/lang/String;)I", false);
+      mv.visitMethodInsn(INVOKESTATIC, OPS, "slot", isInt ? "(JIILjava/lang/String;)I" : "(DIILjava/lang/String;)I", false);
       if (!an.isVariable(el.vector())) {
         mv.visitVarInsn(ILOAD, c.OFF);
         mv.visitInsn(IADD);
+      }
+    }
+
+    /** Whether an index expression is integer arithmetic (+, *) on indices and small integer constants. */
+    private boolean integral(Expr e) {
+      if (e instanceof Index) return true;
+      if (e instanceof Const k) return k.value() == Math.rint(k.value()) && Math.abs(k.value()) < 1 << 20;
+      if (e instanceof Add a) return a.terms().stream().allMatch(this::integral);
+      if (e instanceof Mul m) return m.factors().stream().allMatch(this::integral);
+      return false;
+    }
+
+    /** Emits an {@link #integral} expression in long arithmetic (no wrap-around into a valid slot). */
+    private void intValue(Ctx c, Expr e) {
+      MethodVisitor mv = c.mv;
+      if (e instanceof Index i) {
+        int p = c.region.stack.lastIndexOf(i.name());
+        if (p < 0) throw new IllegalArgumentException("index '" + i.name() + "' is not bound by an enclosing sum");
+        mv.visitVarInsn(ILOAD, c.idx[p]);
+        mv.visitInsn(I2L);
+        return;
+      }
+      if (e instanceof Const k) {
+        mv.visitLdcInsn((long) k.value());
+        return;
+      }
+      List<Expr> xs = e instanceof Add a ? a.terms() : ((Mul) e).factors();
+      intValue(c, xs.get(0));
+      for (int q = 1; q < xs.size(); q++) {
+        intValue(c, xs.get(q));
+        mv.visitInsn(e instanceof Add ? LADD : LMUL);
       }
     }
 
@@ -717,7 +855,9 @@ public final class Compiler {
         pushInt(mv, sig.offset(v.name()));
       } else if (e instanceof Elem el) {
         mv.visitVarInsn(ALOAD, c.G);
-        elemSlot(c, el);
+        Integer sl = c.slot.get(e);
+        if (sl != null) mv.visitVarInsn(ILOAD, sl);
+        else elemSlot(c, el);
       } else if (c.region.pos.containsKey(e) && !c.region.array) {
         int l = c.adj.get(e);
         mv.visitVarInsn(DLOAD, l);

@@ -59,10 +59,21 @@ public final class Interpreted implements CompiledFunction {
   private Interpreted(Signature sig, Expr body) {
     this.sig = sig;
     this.an = new Analysis(sig);
-    this.root = Analysis.normalize(body, new IdentityHashMap<>());
+    Expr r;
+    try {
+      r = Analysis.normalize(body, new IdentityHashMap<>());
+    } catch (StackOverflowError e) {
+      r = BigStack.run(() -> Analysis.normalize(body, new IdentityHashMap<>()));
+    }
+    this.root = r;
     this.n = sig.dimension();
     this.nf = sig.fieldCount();
-    an.dep(root); // validates names
+    an.validate(root);
+    try {
+      an.dep(root);
+    } catch (StackOverflowError e) {
+      BigStack.run(() -> an.dep(root));
+    }
   }
 
   public static Interpreted compile(Signature sig, Expr body) {
@@ -104,7 +115,15 @@ public final class Interpreted implements CompiledFunction {
     kidStart[0] = 0;
     global.clear();
     try {
-      return eval(root, null);
+      try {
+        return eval(root, null);
+      } catch (StackOverflowError e) {
+        size = 0;
+        nk = 0;
+        nh = 0;
+        global.clear();
+        return BigStack.run(() -> eval(root, null));
+      }
     } finally {
       this.x = null;
       this.f = null;
@@ -149,10 +168,32 @@ public final class Interpreted implements CompiledFunction {
     double[] adj = adjoints(r);
     double[] t = new double[size];
     double[] ad = new double[size];
+    // [lo, hi]: the range of variable slots an entry depends on. For column j, entries whose range
+    // misses j have zero tangent, and contribute nothing backwards unless their adjoint tangent is
+    // non-zero, so each column costs little more than the entries that depend on x_j.
+    int[] lo = new int[size];
+    int[] hi = new int[size];
+    for (int e = 0; e < size; e++) {
+      if (slot[e] >= 0) {
+        lo[e] = slot[e];
+        hi[e] = slot[e];
+        continue;
+      }
+      int a = Integer.MAX_VALUE;
+      int b = -1;
+      for (int q = kidStart[e]; q < kidStart[e + 1]; q++) {
+        a = Math.min(a, lo[kids[q]]);
+        b = Math.max(b, hi[kids[q]]);
+      }
+      lo[e] = a;
+      hi[e] = b;
+    }
     for (int j = 0; j < n; j++) {
       for (int e = 0; e < size; e++) {
-        if (slot[e] >= 0) {
-          t[e] = slot[e] == j ? 1 : 0;
+        if (j < lo[e] || j > hi[e]) {
+          t[e] = 0;
+        } else if (slot[e] >= 0) {
+          t[e] = 1;
         } else {
           double s = 0;
           for (int q = kidStart[e]; q < kidStart[e + 1]; q++) s += part[q] * t[kids[q]];
@@ -163,9 +204,9 @@ public final class Interpreted implements CompiledFunction {
       for (int e = size - 1; e >= 0; e--) {
         int k0 = kidStart[e];
         int m = kidStart[e + 1] - k0;
-        if (m == 0) continue;
-        double a = adj[e];
         double da = ad[e];
+        if (m == 0 || (da == 0 && (j < lo[e] || j > hi[e]))) continue;
+        double a = adj[e];
         int hs = hStart[e];
         for (int k = 0; k < m; k++) {
           double dp = 0;
@@ -200,6 +241,11 @@ public final class Interpreted implements CompiledFunction {
     int r = compute(e, fr);
     memo.put(e, r);
     return r;
+  }
+
+  /** The value of entry k (read after eval returns: eval may reallocate the tape). */
+  private double valueOf(int k) {
+    return val[k];
   }
 
   private int leaf(double v, int s) {
@@ -258,7 +304,7 @@ public final class Interpreted implements CompiledFunction {
       return an.isVariable(v.name()) ? leaf(x[o], o) : leaf(f[off + o], -1);
     }
     if (e instanceof Elem el) {
-      double k = val[eval(el.index(), fr)];
+      double k = valueOf(eval(el.index(), fr));
       int s = Ops.slot(k, an.size(el.vector()), sig.offset(el.vector()), el.vector());
       return an.isVariable(el.vector()) ? leaf(x[s], s) : leaf(f[off + s], -1);
     }
@@ -314,15 +360,15 @@ public final class Interpreted implements CompiledFunction {
       return node(mm.isMax() ? Math.max(a, b) : Math.min(a, b), new int[] {ka, kb}, p, null);
     }
     if (e instanceof Where w) {
-      double c = val[eval(w.cond(), fr)];
+      double c = valueOf(eval(w.cond(), fr));
       int ka = eval(w.a(), fr);
       int kb = eval(w.b(), fr);
       boolean t = c != 0;
       return node(t ? val[ka] : val[kb], new int[] {ka, kb}, new double[] {t ? 1 : 0, t ? 0 : 1}, null);
     }
     if (e instanceof Cmp c) {
-      double a = val[eval(c.a(), fr)];
-      double b = val[eval(c.b(), fr)];
+      double a = valueOf(eval(c.a(), fr));
+      double b = valueOf(eval(c.b(), fr));
       return leaf(Ops.cmp(c.op(), a, b), -1);
     }
     if (e instanceof Logic l) {
@@ -342,8 +388,8 @@ public final class Interpreted implements CompiledFunction {
   }
 
   private int loop(Loop l, Frame fr) {
-    int lo = Ops.bound(val[eval(l.lo(), fr)]);
-    int hi = Ops.bound(val[eval(l.hi(), fr)]);
+    int lo = Ops.bound(valueOf(eval(l.lo(), fr)));
+    int hi = Ops.bound(valueOf(eval(l.hi(), fr)));
     int m = Math.max(0, hi - lo + 1);
     int[] ks = new int[m];
     for (int i = lo; i <= hi; i++) ks[i - lo] = eval(l.body(), new Frame(l.index(), i, fr));

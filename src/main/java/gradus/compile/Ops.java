@@ -232,6 +232,15 @@ public final class Ops {
     return base + i - 1;
   }
 
+  /** As {@link #slot(double, int, int, String)} for an index computed in integer arithmetic. */
+  public static int slot(long k, int size, int base, String name) {
+    if (k < 1 || k > size) {
+      throw new IllegalArgumentException("index " + k + " is out of range for " + name + "[" + size
+          + "] (valid: 1.." + size + ")");
+    }
+    return base + (int) k - 1;
+  }
+
   /** An inclusive loop bound. */
   public static int bound(double v) {
     int i = (int) v;
