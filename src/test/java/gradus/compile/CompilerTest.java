@@ -447,12 +447,10 @@ class CompilerTest {
 
   // ---- scale ---------------------------------------------------------------------------------------
 
+  // Speed is measured in src/test/java/gradus/bench (JMH), never asserted here: the machines are shared.
   @Test
-  void compileTimeDoesNotDependOnNAndHessiansAreFast() {
-    long t0 = System.nanoTime();
+  void largeProblemsCompileAndHessiansMatchTheirClosedForm() {
     CompiledFunction big = Compiler.compile(vec(1_000_000), rosenbrock(1_000_000));
-    long compileMs = (System.nanoTime() - t0) / 1_000_000;
-    assertThat(compileMs).isLessThan(2000);
     double[] x = new double[1_000_000];
     java.util.Arrays.fill(x, 0.5);
     double[] g = new double[x.length];
@@ -463,27 +461,17 @@ class CompilerTest {
     CompiledFunction c100 = Compiler.compile(vec(100), rosenbrock(100));
     double[] h = new double[100 * 100];
     double[] x100 = point(new Random(1), 100);
-    for (int k = 0; k < 30; k++) c100.hessian(x100, null, 0, h);
-    long best = Long.MAX_VALUE;
-    for (int k = 0; k < 40; k++) { // best of many: the build machine is shared
-      long s = System.nanoTime();
-      c100.hessian(x100, null, 0, h);
-      best = Math.min(best, System.nanoTime() - s);
-    }
-    System.out.printf("compile n=1e6: %d ms; Hessian n=100: %.2f ms%n", compileMs, best / 1e6);
-    assertThat(best / 1e6).isLessThan(10);
+    c100.hessian(x100, null, 0, h);
+    // d2/dx_k^2 of the chained Rosenbrock, for an interior k (0-based 5): 1200 x_k^2 - 400 x_{k+1} + 2 + 200
     assertThat(h[5 * 100 + 5]).isCloseTo(1200 * x100[5] * x100[5] - 400 * x100[6] + 2 + 200, within(1e-9));
+    assertThat(h[5 * 100 + 6]).isCloseTo(-400 * x100[5], within(1e-9));
+    assertThat(h[5 * 100 + 7]).isEqualTo(0.0);
 
     CompiledFunction c1000 = Compiler.compile(vec(1000), rosenbrock(1000));
     double[] h1000 = new double[1000 * 1000];
     double[] x1000 = point(new Random(2), 1000);
-    double ms = Double.MAX_VALUE;
-    for (int k = 0; k < 3; k++) {
-      long s = System.nanoTime();
-      c1000.hessian(x1000, null, 0, h1000);
-      ms = Math.min(ms, (System.nanoTime() - s) / 1e6);
-    }
-    System.out.printf("Hessian n=1000: %.1f ms%n", ms);
-    assertThat(ms).isLessThan(1000);
+    c1000.hessian(x1000, null, 0, h1000);
+    assertThat(h1000[999 * 1000 + 999]).isCloseTo(200, within(1e-9));
+    assertThat(h1000[998 * 1000 + 999]).isCloseTo(-400 * x1000[998], within(1e-9));
   }
 }
