@@ -18,7 +18,7 @@ x = sp.symbols(f"x1:{n + 1}")
 t0 = time.perf_counter()
 f = sum(100 * (x[i + 1] - x[i] ** 2) ** 2 + (1 - x[i]) ** 2 for i in range(n - 1))
 H = sp.hessian(f, x)
-fn = sp.lambdify([x], H, "math")
+fn = sp.lambdify([x], H, "numpy")
 p = [-1 + 2 * k / (n - 1) for k in range(n)]
 Hv = fn(p)
 print(f"sympy hessian for n = {n} built and evaluated in {time.perf_counter() - t0:.3f} s; H[1][1] = {Hv[0][0]}")

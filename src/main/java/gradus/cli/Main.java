@@ -24,6 +24,12 @@ public final class Main {
              gradus --version        the version
       exit status: 0 success, 1 an error in the program, 2 a usage error""";
 
+  /**
+   * Undocumented: the launcher runs this once per build while recording the class-data-sharing
+   * archive, so that the classes of a typical session (REPL included) load from the archive.
+   */
+  static final String WARM_UP = "--cds-warm-up";
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -65,6 +71,7 @@ public final class Main {
   }
 
   static int run(String[] args) {
+    if (args.length == 1 && args[0].equals(WARM_UP)) return Repl.warmUp();
     PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), false, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     try {

@@ -67,6 +67,29 @@ public final class Repl {
     }
   }
 
+  /** Drives the REPL through a dumb terminal on a canned session; see {@link Main#WARM_UP}. */
+  static int warmUp() {
+    String input = String.join("\n",
+        "f(x, y) = x^2 + 3*sin(y) - x*y",
+        "g = grad(f)", "hessian(f)(1, 2)", "latex(g)",
+        "r = minimize(f, [1, 1], adam(lr=0.1), steps=5)", "r",
+        "compare(f, [1, 1], [gd(lr=0.01), lbfgs()], steps=5)",
+        "d = moons(20, noise=0.1, seed=0)", "d", ":vars", ":help", "") + "\n";
+    java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream();
+    try (Terminal terminal = new org.jline.terminal.impl.DumbTerminal(
+        new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), sink)) {
+      PrintStream ps = new PrintStream(sink, true, StandardCharsets.UTF_8);
+      Session session = new Session(ps, ps);
+      Path history = Files.createTempFile("gradus-warm-up", ".history");
+      new Repl(session, terminal, history).loop();
+      Files.deleteIfExists(history);
+      TerminalBuilder.builder().system(true).build().close();
+      return 0;
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
   static int runScript(Session session, InputStream in, PrintStream err) {
     String source = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
         .collect(Collectors.joining("\n"));
