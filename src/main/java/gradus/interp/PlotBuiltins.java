@@ -267,7 +267,13 @@ final class PlotBuiltins {
 
     @Override
     public String toString() {
-      return "<" + what + " plot" + (written != null ? ", written to " + written : "") + ">";
+      String name = switch (what) {
+        case "plot" -> "function plot";
+        case "animate" -> "animation";
+        case "figure" -> "figure";
+        default -> what + " plot";
+      };
+      return "<" + name + (written != null ? ", written to " + written : "") + ">";
     }
   }
 }

@@ -154,7 +154,7 @@ final class ConvergencePlot extends ChartPlot {
             XYSeries line = chart.addSeries(ContourPlot.unique(names, labels.get(k)), xy[0], xy[1]);
             line.setLabel(labels.get(k));
             line.setMarker(SeriesMarkers.NONE);
-            line.setLineColor(Style.LINES[k % Style.LINES.length]);
+            line.setLineColor(Style.RUNS_ON_WHITE[k % Style.RUNS_ON_WHITE.length]);
             drawn++;
         }
         if (drawn == 0) {

@@ -20,6 +20,16 @@ final class Style {
     };
 
     /** Line colours on a white background (convergence, 1-D plots). */
+    /**
+     * The run colours of {@link #RUNS}, index by index, darkened where needed to read on white, so
+     * that run k has the same hue on a contour and on its convergence plot.
+     */
+    static final Color[] RUNS_ON_WHITE = {
+        new Color(0xE4, 0x1A, 0x1C), new Color(0xFF, 0x8C, 0x00), new Color(0x00, 0xA5, 0xBC),
+        new Color(0xC0, 0x20, 0xB8), new Color(0x7F, 0x7F, 0x7F), new Color(0x1F, 0x77, 0xB4),
+        new Color(0x2C, 0xA0, 0x2C), new Color(0x8C, 0x56, 0x4B),
+    };
+
     static final Color[] LINES = {
         new Color(0x1F, 0x77, 0xB4), new Color(0xD6, 0x27, 0x28), new Color(0x2C, 0xA0, 0x2C),
         new Color(0xFF, 0x7F, 0x0E), new Color(0x94, 0x67, 0xBD), new Color(0x8C, 0x56, 0x4B),
