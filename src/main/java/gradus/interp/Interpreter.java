@@ -117,15 +117,22 @@ public final class Interpreter {
     Value iterable = eval(f.iterable());
     if (iterable instanceof Value.Range r) {
       for (long i = r.lo(); i <= r.hi(); i++) {
+        checkInterrupt(f.span());
         globals.put(f.var(), new Value.Num(i));
         execute(f.body());
       }
       return;
     }
     for (Value item : Values.items(iterable, "the thing a for loop runs over", f.iterable().span())) {
+      checkInterrupt(f.span());
       globals.put(f.var(), item);
       execute(f.body());
     }
+  }
+
+  /** Ctrl-C in the REPL stops loops too (optimizations stop themselves with status "interrupted"). */
+  void checkInterrupt(Span span) {
+    if (interrupt.getAndSet(false)) throw new GradusError(span, "interrupted");
   }
 
   public Value eval(Ast.Expr e) {
@@ -254,6 +261,7 @@ public final class Interpreter {
       Value acc = new Value.Num(product ? 1 : 0);
       if (range instanceof Value.Range r) {
         for (long i = r.lo(); i <= r.hi(); i++) {
+          checkInterrupt(c.span());
           scope.put(ib.name(), new Value.Num(i));
           acc = Ops.binary(product ? "*" : "+", acc, eval(body.value()), body.span());
         }

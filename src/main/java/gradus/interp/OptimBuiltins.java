@@ -144,13 +144,12 @@ final class OptimBuiltins {
     if (method.needsFullBatch() && a.has("batch")) {
       throw a.error("batch", method.describe() + " needs full batches: drop batch=, or use a first-order method such as sgd or adam");
     }
-    a.interp.interrupt.set(false);
+    // The flag stays set after an interrupted run, so that the rest of a compare(...) or an
+    // enclosing loop stops too; the REPL clears it before each line.
     try {
       return Minimizer.run(objective, start, method, opts);
     } catch (IllegalArgumentException e) {
       throw a.error(e.getMessage());
-    } finally {
-      a.interp.interrupt.set(false);
     }
   }
 
