@@ -9,35 +9,18 @@ import java.util.List;
  * moment, before bias correction) and v̂ = vmax, else v̂ = v; then
  * {@code x -= (lr/(1-beta1^t)) * m / (sqrt(v̂)/sqrt(1-beta2^t) + eps)}.
  */
-public final class Adam extends FirstOrderMethod {
-  static final MethodSpec SPEC = new MethodSpec("adam", params(0.0));
+public final class Adam extends AdamFamily {
+  static final MethodSpec SPEC = new MethodSpec("adam", AdamFamily.params(0.001, 0.0, new Param("amsgrad", false, Param.Kind.BOOLEAN)));
 
-  private final double beta1;
-  private final double beta2;
-  private final double eps;
-  private final double weightDecay;
   private final boolean amsgrad;
 
   public Adam(Schedule lr, double beta1, double beta2, double eps, double weightDecay,
       boolean amsgrad) {
     super(Schedule.all("adam", "lr", lr, "beta1", beta1, "beta2", beta2, "eps", eps,
-        "weight_decay", weightDecay, "amsgrad", amsgrad), lr);
-    this.beta1 = Check.unitOpen("beta1", beta1);
-    this.beta2 = Check.unitOpen("beta2", beta2);
-    this.eps = Check.nonNegative("eps", eps);
-    this.weightDecay = Check.nonNegative("weight_decay", weightDecay);
+        "weight_decay", weightDecay, "amsgrad", amsgrad), lr, beta1, beta2, eps, weightDecay);
     this.amsgrad = amsgrad;
   }
 
-  static List<Param> params(double weightDecay) {
-    return List.of(
-        new Param("lr", 0.001, Param.Kind.RATE),
-        new Param("beta1", 0.9, Param.Kind.NUMBER),
-        new Param("beta2", 0.999, Param.Kind.NUMBER),
-        new Param("eps", 1e-8, Param.Kind.NUMBER),
-        new Param("weight_decay", weightDecay, Param.Kind.NUMBER),
-        new Param("amsgrad", false, Param.Kind.BOOLEAN));
-  }
 
   static Adam from(Args a) {
     return new Adam(a.rate("lr"), a.num("beta1"), a.num("beta2"), a.num("eps"),

@@ -5,23 +5,15 @@ package gradus.optim;
  * torch.optim.AdamW: first the decoupled decay {@code x *= 1 - lr*weight_decay}, then Adam's
  * update ({@link Adam}) on the undecayed gradient.
  */
-public final class AdamW extends FirstOrderMethod {
-  static final MethodSpec SPEC = new MethodSpec("adamw", Adam.params(0.01));
+public final class AdamW extends AdamFamily {
+  static final MethodSpec SPEC = new MethodSpec("adamw", AdamFamily.params(0.001, 0.01, new Param("amsgrad", false, Param.Kind.BOOLEAN)));
 
-  private final double beta1;
-  private final double beta2;
-  private final double eps;
-  private final double weightDecay;
   private final boolean amsgrad;
 
   public AdamW(Schedule lr, double beta1, double beta2, double eps, double weightDecay,
       boolean amsgrad) {
     super(Schedule.all("adamw", "lr", lr, "beta1", beta1, "beta2", beta2, "eps", eps,
-        "weight_decay", weightDecay, "amsgrad", amsgrad), lr);
-    this.beta1 = Check.unitOpen("beta1", beta1);
-    this.beta2 = Check.unitOpen("beta2", beta2);
-    this.eps = Check.nonNegative("eps", eps);
-    this.weightDecay = Check.nonNegative("weight_decay", weightDecay);
+        "weight_decay", weightDecay, "amsgrad", amsgrad), lr, beta1, beta2, eps, weightDecay);
     this.amsgrad = amsgrad;
   }
 

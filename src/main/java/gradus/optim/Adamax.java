@@ -7,26 +7,13 @@ import java.util.List;
  * torch.optim.Adamax: g += weight_decay*x; {@code m = beta1*m + (1-beta1)*g};
  * {@code u = max(beta2*u, |g| + eps)} (eps inside the max); {@code x -= (lr/(1-beta1^t)) * m/u}.
  */
-public final class Adamax extends FirstOrderMethod {
-  static final MethodSpec SPEC = new MethodSpec("adamax", List.of(
-      new Param("lr", 0.002, Param.Kind.RATE),
-      new Param("beta1", 0.9, Param.Kind.NUMBER),
-      new Param("beta2", 0.999, Param.Kind.NUMBER),
-      new Param("eps", 1e-8, Param.Kind.NUMBER),
-      new Param("weight_decay", 0.0, Param.Kind.NUMBER)));
+public final class Adamax extends AdamFamily {
+  static final MethodSpec SPEC = new MethodSpec("adamax", AdamFamily.params(0.002, 0.0));
 
-  private final double beta1;
-  private final double beta2;
-  private final double eps;
-  private final double weightDecay;
 
   public Adamax(Schedule lr, double beta1, double beta2, double eps, double weightDecay) {
     super(Schedule.all("adamax", "lr", lr, "beta1", beta1, "beta2", beta2, "eps", eps,
-        "weight_decay", weightDecay), lr);
-    this.beta1 = Check.unitOpen("beta1", beta1);
-    this.beta2 = Check.unitOpen("beta2", beta2);
-    this.eps = Check.nonNegative("eps", eps);
-    this.weightDecay = Check.nonNegative("weight_decay", weightDecay);
+        "weight_decay", weightDecay), lr, beta1, beta2, eps, weightDecay);
   }
 
   static Adamax from(Args a) {

@@ -9,29 +9,15 @@ import java.util.List;
  * P_t = mu_1⋯mu_t; m and v as in Adam; {@code denom = sqrt(v/(1-beta2^t)) + eps};
  * {@code x -= lr*(1-mu_t)/(1-P_t) * g/denom + lr*mu_{t+1}/(1-P_t*mu_{t+1}) * m/denom}.
  */
-public final class NAdam extends FirstOrderMethod {
-  static final MethodSpec SPEC = new MethodSpec("nadam", List.of(
-      new Param("lr", 0.002, Param.Kind.RATE),
-      new Param("beta1", 0.9, Param.Kind.NUMBER),
-      new Param("beta2", 0.999, Param.Kind.NUMBER),
-      new Param("eps", 1e-8, Param.Kind.NUMBER),
-      new Param("weight_decay", 0.0, Param.Kind.NUMBER),
-      new Param("momentum_decay", 0.004, Param.Kind.NUMBER)));
+public final class NAdam extends AdamFamily {
+  static final MethodSpec SPEC = new MethodSpec("nadam", AdamFamily.params(0.002, 0.0, new Param("momentum_decay", 0.004, Param.Kind.NUMBER)));
 
-  private final double beta1;
-  private final double beta2;
-  private final double eps;
-  private final double weightDecay;
   private final double psi;
 
   public NAdam(Schedule lr, double beta1, double beta2, double eps, double weightDecay,
       double momentumDecay) {
     super(Schedule.all("nadam", "lr", lr, "beta1", beta1, "beta2", beta2, "eps", eps,
-        "weight_decay", weightDecay, "momentum_decay", momentumDecay), lr);
-    this.beta1 = Check.unitOpen("beta1", beta1);
-    this.beta2 = Check.unitOpen("beta2", beta2);
-    this.eps = Check.nonNegative("eps", eps);
-    this.weightDecay = Check.nonNegative("weight_decay", weightDecay);
+        "weight_decay", weightDecay, "momentum_decay", momentumDecay), lr, beta1, beta2, eps, weightDecay);
     this.psi = Check.nonNegative("momentum_decay", momentumDecay);
   }
 

@@ -9,26 +9,13 @@ import java.util.List;
  * rho_t > 5: {@code r = sqrt((rho_t-4)(rho_t-2)rho_inf / ((rho_inf-4)(rho_inf-2)rho_t))} and
  * {@code x -= lr * m̂ * r * sqrt(1-beta2^t)/(sqrt(v) + eps)}; otherwise {@code x -= lr*m̂}.
  */
-public final class RAdam extends FirstOrderMethod {
-  static final MethodSpec SPEC = new MethodSpec("radam", List.of(
-      new Param("lr", 0.001, Param.Kind.RATE),
-      new Param("beta1", 0.9, Param.Kind.NUMBER),
-      new Param("beta2", 0.999, Param.Kind.NUMBER),
-      new Param("eps", 1e-8, Param.Kind.NUMBER),
-      new Param("weight_decay", 0.0, Param.Kind.NUMBER)));
+public final class RAdam extends AdamFamily {
+  static final MethodSpec SPEC = new MethodSpec("radam", AdamFamily.params(0.001, 0.0));
 
-  private final double beta1;
-  private final double beta2;
-  private final double eps;
-  private final double weightDecay;
 
   public RAdam(Schedule lr, double beta1, double beta2, double eps, double weightDecay) {
     super(Schedule.all("radam", "lr", lr, "beta1", beta1, "beta2", beta2, "eps", eps,
-        "weight_decay", weightDecay), lr);
-    this.beta1 = Check.unitOpen("beta1", beta1);
-    this.beta2 = Check.unitOpen("beta2", beta2);
-    this.eps = Check.nonNegative("eps", eps);
-    this.weightDecay = Check.nonNegative("weight_decay", weightDecay);
+        "weight_decay", weightDecay), lr, beta1, beta2, eps, weightDecay);
   }
 
   static RAdam from(Args a) {
