@@ -1,7 +1,5 @@
 package gradus.optim;
 
-import java.util.List;
-
 /**
  * {@code adam(lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0, amsgrad=false)} —
  * torch.optim.Adam: g += weight_decay*x; {@code m = beta1*m + (1-beta1)*g};

@@ -1,7 +1,5 @@
 package gradus.optim;
 
-import java.util.List;
-
 /**
  * {@code adamax(lr=0.002, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0)} —
  * torch.optim.Adamax: g += weight_decay*x; {@code m = beta1*m + (1-beta1)*g};

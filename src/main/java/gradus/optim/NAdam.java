@@ -1,7 +1,5 @@
 package gradus.optim;
 
-import java.util.List;
-
 /**
  * {@code nadam(lr=0.002, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0, momentum_decay=0.004)}
  * — torch.optim.NAdam: g += weight_decay*x; with psi = momentum_decay,

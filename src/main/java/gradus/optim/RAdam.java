@@ -1,7 +1,5 @@
 package gradus.optim;
 
-import java.util.List;
-
 /**
  * {@code radam(lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0)} — torch.optim.RAdam:
  * g += weight_decay*x; m and v as in Adam; {@code m̂ = m/(1-beta1^t)};
