@@ -1,7 +1,5 @@
 package gradus.interp;
 
-import gradus.lang.GradusError;
-import gradus.lang.Span;
 import java.util.List;
 
 /**
@@ -32,9 +30,5 @@ public record Builtin(String name, List<String> params, String help, Body body) 
 
   Value invoke(Args args) {
     return body.call(args);
-  }
-
-  static GradusError error(Span span, String message) {
-    return new GradusError(span, message);
   }
 }

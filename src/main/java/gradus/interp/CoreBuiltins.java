@@ -2,9 +2,6 @@ package gradus.interp;
 
 import static gradus.interp.Builtins.add;
 
-import gradus.lang.GradusError;
-import gradus.lang.Span;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
@@ -252,15 +249,5 @@ final class CoreBuiltins {
   private static boolean finite(DMatrixRMaj m) {
     for (double x : m.getData()) if (!Double.isFinite(x)) return false;
     return true;
-  }
-
-  static GradusError error(Span span, String message) {
-    return new GradusError(span, message);
-  }
-
-  static List<Value> list(double[] v) {
-    List<Value> out = new ArrayList<>();
-    for (double x : v) out.add(new Value.Num(x));
-    return out;
   }
 }

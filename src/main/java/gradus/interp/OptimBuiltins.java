@@ -2,8 +2,6 @@ package gradus.interp;
 
 import static gradus.interp.Builtins.add;
 
-import gradus.lang.GradusError;
-import gradus.lang.Span;
 import gradus.optim.Method;
 import gradus.optim.MethodSpec;
 import gradus.optim.Methods;
@@ -219,9 +217,5 @@ final class OptimBuiltins {
     @Override public String toString() {
       return schedule.describe();
     }
-  }
-
-  static GradusError error(Span span, String message) {
-    return new GradusError(span, message);
   }
 }

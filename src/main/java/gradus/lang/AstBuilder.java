@@ -1,13 +1,11 @@
 package gradus.lang;
 
 import gradus.lang.parser.GradusBaseVisitor;
-import gradus.lang.parser.GradusParser;
 import gradus.lang.parser.GradusParser.*;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.tree.TerminalNode;
 
 /** Parse tree to AST: one short method per grammar label; it only builds. */
 final class AstBuilder extends GradusBaseVisitor<Ast> {
@@ -190,10 +188,4 @@ final class AstBuilder extends GradusBaseVisitor<Ast> {
     for (ExprContext e : ctx.expr()) items.add(expr(e));
     return new Ast.ListLit(items, span(ctx));
   }
-
-  static String tokenName(TerminalNode n) {
-    return n.getText();
-  }
-
-  static final int EOF_TYPE = GradusParser.EOF;
 }
