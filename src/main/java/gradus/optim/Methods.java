@@ -1,7 +1,5 @@
 package gradus.optim;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -16,35 +14,26 @@ public final class Methods {
    */
   public static volatile Function<Double, String> numberFormat = Methods::plain;
 
-  private static final Map<String, MethodSpec> SPECS = new LinkedHashMap<>();
-  private static final Map<String, Function<Args, Method>> MAKERS = new LinkedHashMap<>();
-
-  static {
-    add(Gd.SPEC, Gd::from);
-    add(Momentum.SPEC, Momentum::from);
-    add(Sgd.SPEC, Sgd::from);
-    add(Adagrad.SPEC, Adagrad::from);
-    add(RmsProp.SPEC, RmsProp::from);
-    add(Adam.SPEC, Adam::from);
-    add(AdamW.SPEC, AdamW::from);
-    add(NAdam.SPEC, NAdam::from);
-    add(RAdam.SPEC, RAdam::from);
-    add(Adamax.SPEC, Adamax::from);
-    add(Adadelta.SPEC, Adadelta::from);
-    add(Newton.SPEC, Newton::from);
-    add(Bfgs.SPEC, Bfgs::from);
-    add(Lbfgs.SPEC, Lbfgs::from);
-    add(Cg.SPEC, Cg::from);
-  }
-
-  private static void add(MethodSpec spec, Function<Args, Method> maker) {
-    SPECS.put(spec.name(), spec);
-    MAKERS.put(spec.name(), maker);
-  }
+  private static final Registry<Method> TABLE = new Registry<Method>("method", Method::describedAs)
+      .add(Gd.SPEC, Gd::from)
+      .add(Momentum.SPEC, Momentum::from)
+      .add(Sgd.SPEC, Sgd::from)
+      .add(Adagrad.SPEC, Adagrad::from)
+      .add(RmsProp.SPEC, RmsProp::from)
+      .add(Adam.SPEC, Adam::from)
+      .add(AdamW.SPEC, AdamW::from)
+      .add(NAdam.SPEC, NAdam::from)
+      .add(RAdam.SPEC, RAdam::from)
+      .add(Adamax.SPEC, Adamax::from)
+      .add(Adadelta.SPEC, Adadelta::from)
+      .add(Newton.SPEC, Newton::from)
+      .add(Bfgs.SPEC, Bfgs::from)
+      .add(Lbfgs.SPEC, Lbfgs::from)
+      .add(Cg.SPEC, Cg::from);
 
   /** Name → spec, in the order of SPEC §6's table. */
   public static Map<String, MethodSpec> specs() {
-    return Collections.unmodifiableMap(SPECS);
+    return TABLE.specs();
   }
 
   /**
@@ -53,10 +42,7 @@ public final class Methods {
    * with a sentence naming the bad argument and its value, e.g. {@code lr must be > 0, got -0.1}.
    */
   public static Method create(String name, Map<String, Object> given) {
-    MethodSpec spec = SPECS.get(name);
-    if (spec == null) throw Check.bad("unknown method '" + name + "'");
-    Args args = new Args(spec, given);
-    return MAKERS.get(name).apply(args).describedAs(args.describe());
+    return TABLE.create(name, given);
   }
 
   /** The default method of {@code minimize}: {@code lbfgs()}. */
