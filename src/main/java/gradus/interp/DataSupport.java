@@ -90,6 +90,22 @@ final class DataSupport {
         return sum * inv;
       }
 
+      @Override public boolean hasHessian() {
+        return true;
+      }
+
+      /** The mean of the rows' Hessians (for newton on a full-batch data loss). */
+      @Override public void hessian(double[] x, double[] h) {
+        double[] row = new double[n * n];
+        java.util.Arrays.fill(h, 0);
+        for (int r = 0; r < p.count(); r++) {
+          c.hessian(x, p.rows(), r * p.stride(), row);
+          for (int k = 0; k < row.length; k++) h[k] += row[k];
+        }
+        double inv = 1.0 / p.count();
+        for (int k = 0; k < h.length; k++) h[k] *= inv;
+      }
+
       @Override public double batchValueAndGradient(double[] x, int[] rows, int from, int to, double[] grad) {
         java.util.Arrays.fill(grad, 0);
         double sum = 0;
