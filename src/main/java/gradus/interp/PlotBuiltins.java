@@ -55,7 +55,12 @@ final class PlotBuiltins {
           if (!List.of("f", "gnorm", "gap").contains(metric)) {
             throw a.error("metric", "metric must be \"f\", \"gnorm\" or \"gap\", got \"" + metric + "\"");
           }
-          return Plots.convergence(traces(a, "runs"), metric, a.bool("log", true));
+          boolean perEpoch = true;
+          for (Value v : a.get("runs") instanceof ResultValue ? List.of(a.get("runs")) : a.items("runs")) {
+            perEpoch &= v instanceof ResultValue r && r.r().epochs() > 0 && r.r().batchLosses() != null
+                && r.r().batchLosses().length > 0;
+          }
+          return Plots.convergence(traces(a, "runs"), metric, a.bool("log", true), perEpoch ? "epoch" : "iteration");
         }));
     add(t, "plot", List.of("g", "x?", "title?", "out?"), "plot(g, x=[a, b], out=\"g.png\"): a function of one variable",
         a -> make(a, () -> {

@@ -26,6 +26,14 @@ final class ConvergencePlot extends ChartPlot {
     private final boolean log;
     /** Whether the log axis left out values ≤ 0. */
     private boolean dropped;
+    /** What one step on the x axis is: "iteration", or "epoch" for data runs. */
+    private String step = "iteration";
+
+    /** Names what the x axis counts (the runs' values are per epoch in data runs). */
+    ConvergencePlot per(String unit) {
+        this.step = unit;
+        return this;
+    }
 
     ConvergencePlot(List<Trace> runs, String metric, boolean log) {
         super(680, 480);
@@ -136,9 +144,14 @@ final class ConvergencePlot extends ChartPlot {
         XYStyler s = chart.getStyler();
         s.setYAxisLogarithmic(log);
         s.setLegendPosition(LegendPosition.OutsideS);
-        s.setLegendLayout(Styler.LegendLayout.Horizontal);
+        // one row of labels when it fits the width (about 7 px a character), else one per line
+        int labelChars = 0;
+        for (String label : labels) {
+            labelChars += label.length() + 6;
+        }
+        s.setLegendLayout(labelChars * 7 < width() - 40 ? Styler.LegendLayout.Horizontal : Styler.LegendLayout.Vertical);
         s.setXAxisDecimalPattern("0");
-        chart.setXAxisTitle("iteration");
+        chart.setXAxisTitle(step);
         chart.setYAxisTitle(switch (metric) {
             case "gnorm" -> "gradient norm";
             case "gap" -> "f - best f";

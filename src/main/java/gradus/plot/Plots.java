@@ -61,6 +61,11 @@ public final class Plots {
         return new ConvergencePlot(runs, metric, log);
     }
 
+    /** As above, with the x axis titled {@code unit} ("epoch" when the values are per epoch). */
+    public static Plot convergence(List<Trace> runs, String metric, boolean log, String unit) {
+        return new ConvergencePlot(runs, metric, log).per(unit);
+    }
+
     /** A 1-D function on xr, 400 samples; non-finite values leave gaps. */
     public static Plot plot1d(DoubleUnaryOperator g, double[] xr, String label) {
         checkRange("x", xr);
