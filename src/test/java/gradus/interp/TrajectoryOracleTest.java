@@ -283,4 +283,129 @@ class TrajectoryOracleTest {
       }
     }, 20, 1e-10);
   }
+
+  // ---- weight decay (L2: g += wd*x before the update, as in torch.optim) and other options ----
+
+  static Rule l2(double wd, Rule inner) {
+    return (x, g, t) -> {
+      double[] gg = {g[0] + wd * x[0], g[1] + wd * x[1]};
+      inner.step(x, gg, t);
+    };
+  }
+
+  @Test
+  void adamL2() {
+    compare("adam(lr=0.1, weight_decay=0.1)", l2(0.1, adam(0.1, 0.9, 0.999, 1e-8, false, 0)), 20, 1e-10);
+  }
+
+  @Test
+  void adamBetas() {
+    compare("adam(lr=0.05, beta1=0.5, beta2=0.9, eps=0.001)", adam(0.05, 0.5, 0.9, 0.001, false, 0), 20, 1e-10);
+  }
+
+  @Test
+  void adagradAllOptions() {
+    // torch.optim.Adagrad: g += wd x; clr = lr/(1 + (t-1) lr_decay); s starts at initial_accumulator_value
+    double lr = 0.5, decay = 0.1, eps = 1e-10;
+    double[] s = {0.3, 0.3};
+    compare("adagrad(lr=0.5, lr_decay=0.1, weight_decay=0.05, initial_accumulator_value=0.3)", l2(0.05, (x, g, t) -> {
+      double clr = lr / (1 + (t - 1) * decay);
+      for (int i = 0; i < 2; i++) {
+        s[i] += g[i] * g[i];
+        x[i] -= clr * g[i] / (Math.sqrt(s[i]) + eps);
+      }
+    }), 20, 1e-10);
+  }
+
+  @Test
+  void rmspropPlainWithDecay() {
+    double lr = 0.01, a = 0.9, eps = 1e-8;
+    double[] v = new double[2];
+    compare("rmsprop(lr=0.01, alpha=0.9, weight_decay=0.1)", l2(0.1, (x, g, t) -> {
+      for (int i = 0; i < 2; i++) {
+        v[i] = a * v[i] + (1 - a) * g[i] * g[i];
+        x[i] -= lr * g[i] / (Math.sqrt(v[i]) + eps);
+      }
+    }), 20, 1e-10);
+  }
+
+  @Test
+  void rmspropMomentumNotCentered() {
+    double lr = 0.01, a = 0.99, eps = 1e-8, mu = 0.9;
+    double[] v = new double[2], b = new double[2];
+    compare("rmsprop(lr=0.01, momentum=0.9)", (x, g, t) -> {
+      for (int i = 0; i < 2; i++) {
+        v[i] = a * v[i] + (1 - a) * g[i] * g[i];
+        b[i] = mu * b[i] + g[i] / (Math.sqrt(v[i]) + eps);
+        x[i] -= lr * b[i];
+      }
+    }, 20, 1e-10);
+  }
+
+  @Test
+  void adamaxWithDecay() {
+    double lr = 0.1, b1 = 0.9, b2 = 0.999, eps = 1e-8;
+    double[] m = new double[2], u = new double[2];
+    compare("adamax(lr=0.1, weight_decay=0.2)", l2(0.2, (x, g, t) -> {
+      for (int i = 0; i < 2; i++) {
+        m[i] = b1 * m[i] + (1 - b1) * g[i];
+        u[i] = Math.max(b2 * u[i], Math.abs(g[i]) + eps);
+        x[i] -= lr / (1 - Math.pow(b1, t)) * m[i] / u[i];
+      }
+    }), 20, 1e-10);
+  }
+
+  @Test
+  void radamLonger() {
+    // 50 steps of radam(lr=0.1): long enough for both branches (rho_t > 5 from t = 6 on)
+    double lr = 0.1, b1 = 0.9, b2 = 0.999, eps = 1e-8;
+    double[] m = new double[2], v = new double[2];
+    compare("radam(lr=0.1, weight_decay=0.01)", l2(0.01, (x, g, t) -> {
+      double bc1 = 1 - Math.pow(b1, t), bc2 = 1 - Math.pow(b2, t);
+      double rhoInf = 2 / (1 - b2) - 1;
+      double rho = rhoInf - 2 * t * Math.pow(b2, t) / bc2;
+      for (int i = 0; i < 2; i++) {
+        m[i] = b1 * m[i] + (1 - b1) * g[i];
+        v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
+        double mhat = m[i] / bc1;
+        if (rho > 5) {
+          double r = Math.sqrt((rho - 4) * (rho - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rho));
+          x[i] -= lr * mhat * r * Math.sqrt(bc2) / (Math.sqrt(v[i]) + eps);
+        } else {
+          x[i] -= lr * mhat;
+        }
+      }
+    }), 50, 1e-10);
+  }
+
+  @Test
+  void nadamWithDecayAndMomentumDecay() {
+    double lr = 0.05, b1 = 0.8, b2 = 0.99, eps = 1e-8, psi = 0.1;
+    double[] m = new double[2], v = new double[2];
+    double[] muProduct = {1};
+    compare("nadam(lr=0.05, beta1=0.8, beta2=0.99, weight_decay=0.1, momentum_decay=0.1)", l2(0.1, (x, g, t) -> {
+      double mu = b1 * (1 - 0.5 * Math.pow(0.96, t * psi));
+      double muNext = b1 * (1 - 0.5 * Math.pow(0.96, (t + 1) * psi));
+      muProduct[0] *= mu;
+      double bc2 = 1 - Math.pow(b2, t);
+      for (int i = 0; i < 2; i++) {
+        m[i] = b1 * m[i] + (1 - b1) * g[i];
+        v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
+        double denom = Math.sqrt(v[i] / bc2) + eps;
+        x[i] -= lr * ((1 - mu) * g[i] / (1 - muProduct[0]) + muNext * m[i] / (1 - muProduct[0] * muNext)) / denom;
+      }
+    }), 20, 1e-10);
+  }
+
+  @Test
+  void momentumWithWarmup() {
+    double[] v = new double[2];
+    compare("momentum(lr=linear_warmup(0.1, 5), beta=0.5)", (x, g, t) -> {
+      double lr = 0.1 * Math.min(1, t / 5.0);
+      for (int i = 0; i < 2; i++) {
+        v[i] = 0.5 * v[i] + 0.5 * g[i];
+        x[i] -= lr * v[i];
+      }
+    }, 20, 1e-10);
+  }
 }
