@@ -36,14 +36,18 @@ final class DataBuiltins {
         a -> data(a, () -> Generators.blobs(count(a), (int) a.integer("centers", 3), a.number("std", 1), a.integer("seed", 0))));
     add(t, "linear_data", List.of("n?", "w?", "b?", "noise?", "seed?"),
         "linear_data(n=100, w=[2], b=1, noise=0.1, seed=0): y = w.x + b + noise; columns x1..xk, y",
-        a -> data(a, () -> Generators.linearData(count(a), a.has("w") ? a.vector("w") : new double[] {2},
+        a -> data(a, () -> Generators.linearData(count(a, 100), a.has("w") ? a.vector("w") : new double[] {2},
             a.number("b", 1), a.number("noise", 0.1), a.integer("seed", 0))));
     add(t, "predict", List.of("model", "x", "data"), "predict(model, x, d): the model at parameters x on every row of d",
         DataSupport::predict);
   }
 
   private static int count(Args a) {
-    long n = a.integer("n", 200);
+    return count(a, 200);
+  }
+
+  private static int count(Args a, long fallback) {
+    long n = a.integer("n", fallback);
     if (n < 1 || n > 100_000_000) throw a.error("n", "n must be between 1 and 1e8, got " + n);
     return (int) n;
   }

@@ -20,7 +20,7 @@ final class DataSupport {
   record Packed(double[] rows, int stride, int count) {}
 
   static Packed pack(FunctionValue f, Value data, Span span) {
-    if (!(data instanceof DataValue d)) throw new GradusError(span, "data= needs a data set, got a " + data.kind());
+    if (!(data instanceof DataValue d)) throw new GradusError(span, "this needs a data set (from csv, moons, ...), got a " + data.kind());
     Signature sig = f.signature();
     if (sig.fields().isEmpty()) {
       throw new GradusError(span, f.name() + " has no data fields; declare them after a ';', like loss(w, b; u, v) = ...");

@@ -42,6 +42,9 @@ final class OptimBuiltins {
     List<String> compareParams = new ArrayList<>(List.of("f", "start", "methods"));
     compareParams.addAll(RUN_PARAMS);
     add(t, "compare", compareParams, "compare(f, start, [m1, m2, ...], ...): runs each method and returns the list of results", a -> {
+      if (a.has("label")) {
+        throw a.error("label", "compare labels each run with its method; give label= to minimize, one run at a time");
+      }
       List<Value> results = new ArrayList<>();
       for (Value m : a.items("methods")) results.add(new ResultValue(minimize(a, methodOf(a, m), null)));
       return new Value.Lst(results);

@@ -197,7 +197,7 @@ final class PlotBuiltins {
     List<Value> items = v instanceof ResultValue ? List.of(v) : a.items(name);
     for (Value item : items) {
       if (!(item instanceof ResultValue r)) throw a.error(name, name + "= takes results of minimize or compare, got a " + item.kind());
-      out.add(new Trace(r.r().label(), r.r().path(), r.r().values(), null));
+      out.add(new Trace(r.r().label(), r.r().path(), r.r().values(), r.r().gnorms()));
     }
     return out;
   }

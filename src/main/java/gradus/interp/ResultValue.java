@@ -11,7 +11,7 @@ import java.util.Locale;
 /** The result of one run: fields as in SPEC §6, printed as one line; lists of them as a table. */
 public record ResultValue(Result r) implements Value.Obj, Interpreter.HasFields {
   static final List<String> FIELDS = List.of("x", "f", "grad", "gnorm", "iterations", "evaluations", "status", "message",
-      "path", "values", "method", "label", "time", "batch_losses", "epochs");
+      "path", "values", "gnorms", "method", "label", "time", "batch_losses", "epochs");
 
   public String kind() {
     return "result";
@@ -30,6 +30,7 @@ public record ResultValue(Result r) implements Value.Obj, Interpreter.HasFields 
       case "message" -> new Value.Str(r.message());
       case "path" -> new Value.Mat(r.path());
       case "values" -> new Value.Vec(r.values());
+      case "gnorms" -> new Value.Vec(r.gnorms());
       case "method" -> new Value.Str(r.method());
       case "label" -> new Value.Str(r.label());
       case "time" -> new Value.Num(r.time());

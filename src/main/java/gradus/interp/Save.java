@@ -31,7 +31,7 @@ final class Save {
     Path tmp = null;
     try {
       Path dir = path.getParent();
-      if (dir != null && !Files.isDirectory(dir)) throw a.error("path", "cannot write " + file + ": no such directory " + dir);
+      if (dir != null && !Files.isDirectory(dir)) throw a.error("path", "cannot write " + file + ": no such folder " + dir);
       // not Files.createTempFile: its owner-only permissions would survive the rename
       tmp = Files.createFile(dir.resolve("." + path.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp"));
       if (lower.endsWith(".json")) {
@@ -81,6 +81,13 @@ final class Save {
       g.writeNull();
     } else if (v instanceof ResultValue rv) {
       result(g, rv.r());
+    } else if (v instanceof DataValue d) {
+      g.writeStartObject();
+      for (String c : d.data().columns()) {
+        g.writeFieldName(c);
+        array(g, d.data().column(c));
+      }
+      g.writeEndObject();
     } else {
       g.writeString(v.toString());
     }
@@ -123,6 +130,17 @@ final class Save {
     g.writeEndObject();
   }
 
+  /**
+   * f at path row k. A data run keeps its full-data loss per epoch, not per update, so only the
+   * start and the final iterate have a value there; the other rows get nan (written as "nan").
+   */
+  private static double valueAt(Result r, int k) {
+    if (r.values().length == r.path().length) return r.values()[k];
+    if (k == 0 && r.values().length > 0) return r.values()[0];
+    if (k == r.path().length - 1) return r.f();
+    return Double.NaN;
+  }
+
   /** Results: one row per kept iterate (label, iteration, x1..xn, f); numbers: one column "value". */
   private static void csv(Writer w, Value v, Args a) throws IOException {
     List<Result> results = new ArrayList<>();
@@ -143,7 +161,7 @@ final class Save {
             row.add(r.label());
             row.add(r.pathIterations() == null ? k : r.pathIterations()[k]);
             for (double x : r.path()[k]) row.add(gradus.sym.Numbers.format(x));
-            row.add(k < r.values().length ? gradus.sym.Numbers.format(r.values()[k]) : "");
+            row.add(gradus.sym.Numbers.format(valueAt(r, k)));
             p.printRecord(row);
           }
         }

@@ -83,7 +83,7 @@ public final class Minimizer {
     System.arraycopy(start, 0, cur.x, 0, n);
     cur.f = ev.eval(cur.x, cur.g);
     PathRecorder rec = new PathRecorder(n, o.record());
-    rec.offer(0, cur.x, cur.f);
+    rec.offer(0, cur.x, cur.f, Vec.normInf(cur.g));
     long steps = o.stepsGiven() ? o.steps() : RunOptions.DEFAULT_STEPS;
 
     FirstOrderMethod fo = method instanceof FirstOrderMethod f ? f : null;
@@ -143,14 +143,14 @@ public final class Minimizer {
         Iterate t = cur;
         cur = next;
         next = t;
-        rec.offer(it, cur.x, cur.f);
+        rec.offer(it, cur.x, cur.f, Vec.normInf(cur.g));
       }
     }
-    rec.finish(it, cur.x, cur.f);
+    rec.finish(it, cur.x, cur.f, Vec.normInf(cur.g));
     double time = (System.nanoTime() - t0) / 1e9;
     return new Result(cur.x.clone(), cur.f, cur.g.clone(), Vec.normInf(cur.g), it, ev.evaluations,
         status, message, rec.path(), rec.values(), method.describe(), label, time, new double[0],
-        rec.iterations(), ev.hessians, 0);
+        rec.iterations(), ev.hessians, 0, rec.gnorms());
   }
 
   static String divergedMessage(long step, String what, double rate) {
@@ -177,6 +177,7 @@ public final class Minimizer {
     final Evaluator ev;
     final PathRecorder rec;
     final DoubleList values = new DoubleList();
+    final DoubleList gnorms = new DoubleList();
     final DoubleList batchLosses = new DoubleList();
     double f;
     double fEpoch;
@@ -211,7 +212,8 @@ public final class Minimizer {
       FirstOrderMethod.Stepper stepper = method.newStepper(n);
       f = ev.eval(x, g);
       values.add(f);
-      rec.offer(0, x, f);
+      gnorms.add(Vec.normInf(g));
+      rec.offer(0, x, f, Vec.normInf(g));
       saveEpoch();
       long t = 0;
       int epoch = 0;
@@ -277,11 +279,12 @@ public final class Minimizer {
             break outer;
           }
           t++;
-          rec.offer(t, x, Double.NaN);
+          rec.offer(t, x, Double.NaN, Double.NaN);
         }
         epoch++;
         f = ev.eval(x, g);
         values.add(f);
+        gnorms.add(Vec.normInf(g));
         if (!finite()) {
           status = Result.DIVERGED;
           message = "The full-data loss became non-finite after epoch " + epoch + " (update " + t
@@ -302,11 +305,12 @@ public final class Minimizer {
           restoreEpoch();
         }
       }
-      rec.finish(t, x, f);
+      rec.finish(t, x, f, Vec.normInf(g));
       double time = (System.nanoTime() - t0) / 1e9;
       return new Result(x.clone(), f, g.clone(), Vec.normInf(g), t,
           ev.evaluations + batchEvaluations, status, message, rec.path(), values.toArray(),
-          method.describe(), label, time, batchLosses.toArray(), rec.iterations(), 0, epoch);
+          method.describe(), label, time, batchLosses.toArray(), rec.iterations(), 0, epoch,
+          gnorms.toArray());
     }
 
     boolean finite() {

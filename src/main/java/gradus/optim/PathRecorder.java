@@ -18,6 +18,7 @@ final class PathRecorder {
   private long stride;
   private double[] xs;
   private double[] fs;
+  private double[] gs;
   private long[] its;
   private int count;
 
@@ -28,33 +29,37 @@ final class PathRecorder {
     int initial = Math.min(cap, 256);
     xs = new double[initial * n];
     fs = new double[initial];
+    gs = new double[initial];
     its = new long[initial];
   }
 
-  void offer(long iteration, double[] x, double f) {
+  /** Offers iterate {@code iteration} with its value and gradient norm (NaN when not known). */
+  void offer(long iteration, double[] x, double f, double gnorm) {
     if (iteration % stride != 0) return;
     if (count == cap + 1) {
       thin();
       if (iteration % stride != 0) return;
     }
-    append(iteration, x, f);
+    append(iteration, x, f, gnorm);
   }
 
   /** Records the final iterate unless it is already the last row. */
-  void finish(long iteration, double[] x, double f) {
+  void finish(long iteration, double[] x, double f, double gnorm) {
     if (count > 0 && its[count - 1] == iteration) return;
-    append(iteration, x, f);
+    append(iteration, x, f, gnorm);
   }
 
-  private void append(long iteration, double[] x, double f) {
+  private void append(long iteration, double[] x, double f, double gnorm) {
     if (count == fs.length) {
       int bigger = Math.min(cap + 2, Math.max(count * 2, 1));
       xs = Arrays.copyOf(xs, bigger * n);
       fs = Arrays.copyOf(fs, bigger);
+      gs = Arrays.copyOf(gs, bigger);
       its = Arrays.copyOf(its, bigger);
     }
     System.arraycopy(x, 0, xs, count * n, n);
     fs[count] = f;
+    gs[count] = gnorm;
     its[count] = iteration;
     count++;
   }
@@ -66,6 +71,7 @@ final class PathRecorder {
       if (its[i] % stride != 0) continue;
       System.arraycopy(xs, i * n, xs, kept * n, n);
       fs[kept] = fs[i];
+      gs[kept] = gs[i];
       its[kept] = its[i];
       kept++;
     }
@@ -80,6 +86,10 @@ final class PathRecorder {
 
   double[] values() {
     return Arrays.copyOf(fs, count);
+  }
+
+  double[] gnorms() {
+    return Arrays.copyOf(gs, count);
   }
 
   long[] iterations() {

@@ -4,14 +4,15 @@ package gradus.optim;
  * The outcome of one run (SPEC §6). {@code gnorm} is the infinity norm of the objective's gradient
  * at {@code x} (weight decay not included). {@code path} holds the kept iterates, start first and
  * last iterate last; {@code pathIterations} their iteration numbers. In a full-batch run
- * {@code values[i]} is f at {@code path[i]}; in a data run {@code values} holds the full-data loss
+ * {@code values[i]} is f at {@code path[i]} and {@code gnorms[i]} its gradient's infinity norm;
+ * in a data run {@code gnorms} is parallel to {@code values}; in a data run {@code values} holds the full-data loss
  * at the start and after each epoch, {@code batchLosses} the loss of each minibatch (else empty).
  * {@code status} is one of converged, max_steps, diverged, stalled, interrupted.
  */
 public record Result(double[] x, double f, double[] grad, double gnorm, long iterations,
     long evaluations, String status, String message, double[][] path, double[] values,
     String method, String label, double time, double[] batchLosses, long[] pathIterations,
-    long hessianEvaluations, int epochs) {
+    long hessianEvaluations, int epochs, double[] gnorms) {
 
   public static final String CONVERGED = "converged";
   public static final String MAX_STEPS = "max_steps";
