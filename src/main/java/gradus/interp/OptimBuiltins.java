@@ -86,7 +86,9 @@ final class OptimBuiltins {
     } catch (IllegalArgumentException e) {
       String msg = e.getMessage();
       for (Param p : spec.params()) {
-        if (msg != null && msg.startsWith(p.name() + " ")) throw a.error(p.name(), msg);
+        if (msg != null && (msg.startsWith(p.name() + " ") || msg.startsWith(p.name() + "=")) && a.has(p.name())) {
+          throw a.error(p.name(), msg);
+        }
       }
       throw a.error(msg);
     }

@@ -89,7 +89,7 @@ final class PlotBuiltins {
       plot = build.get();
       if (a.has("title")) plot.title(a.string("title"));
     } catch (PlotException e) {
-      throw a.error(e.getMessage());
+      throw errorAtArgument(a, e.getMessage());
     }
     PlotValue v = new PlotValue(plot, a.fn);
     if (a.has("out")) {
@@ -104,6 +104,16 @@ final class PlotBuiltins {
       v.written = out;
     }
     return v;
+  }
+
+  /** Points the caret at the argument a plot error is about ("x range ...", "unknown colormap ..."). */
+  private static gradus.lang.GradusError errorAtArgument(Args a, String message) {
+    for (String name : List.of("x", "y", "colormap", "levels", "paths", "metric", "frames", "delay", "cols", "points", "color")) {
+      if (a.has(name) && (message.startsWith(name + " ") || message.contains(" " + name + " ") || message.contains(name + "="))) {
+        return a.error(name, message);
+      }
+    }
+    return a.error(message);
   }
 
   /** A function of two variables with its ranges, ready to sample. */
