@@ -43,7 +43,6 @@ public final class Repl {
         .parser(new BracketParser())
         .variable(LineReader.HISTORY_FILE, history)
         .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%M...> ")
-        .variable(LineReader.INDENTATION, 2)
         .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
         .option(LineReader.Option.INSERT_BRACKET, false)
         .build();
