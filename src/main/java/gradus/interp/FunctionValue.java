@@ -158,8 +158,16 @@ public final class FunctionValue implements Value.Obj {
         }
       }
     } catch (IllegalArgumentException | gradus.sym.SymException e) {
-      throw new GradusError(null, e.getMessage());
+      String hint = e.getMessage() != null && e.getMessage().contains("out of range") && usesWhere()
+          ? "; note that where(cond, a, b) evaluates both branches, so keep the indices of both in range" : "";
+      throw new GradusError(null, e.getMessage() + hint);
     }
+  }
+
+  private boolean usesWhere() {
+    boolean[] found = {false};
+    gradus.sym.Exprs.visit(declared.body(), e -> found[0] |= e instanceof gradus.sym.Expr.Where);
+    return found[0];
   }
 
   static double[][] reshape(double[] flat, int rows, int cols) {

@@ -86,11 +86,10 @@ public final class Interpreter {
   void exec(Ast.Stmt s) {
     Ast.Stmt outer = current;
     current = s;
-    try {
-      run(s);
-    } finally {
-      current = outer;
-    }
+    run(s);
+    // not in a finally: after an error, current is the innermost statement, where the error
+    // is reported when it carries no position of its own
+    current = outer;
   }
 
   private void run(Ast.Stmt s) {

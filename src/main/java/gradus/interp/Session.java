@@ -34,7 +34,7 @@ public final class Session {
       interp.execute(parsed.statements());
       return true;
     } catch (GradusError e) {
-      report(fileName, source, e.span(), e.getMessage());
+      report(fileName, source, e.span().line() > 0 ? e.span() : currentSpan(), e.getMessage());
     } catch (StackOverflowError e) {
       report(fileName, source, currentSpan(), "the computation is nested too deeply (stack exhausted)");
     } catch (OutOfMemoryError e) {
