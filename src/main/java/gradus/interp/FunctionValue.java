@@ -27,17 +27,34 @@ public final class FunctionValue implements Value.Obj {
   private final SymFunction fn;
   private final ScalarFunction declared;
   private final Role role;
-  private CompiledFunction compiled;
+  /** One compiled form of the declared function, shared with its gradient and Hessian values. */
+  private final CompiledOnce compiled;
 
-  private FunctionValue(String name, SymFunction fn, ScalarFunction declared, Role role) {
+  /** Compiles the declared function the first time it is needed. */
+  private static final class CompiledOnce {
+    private final ScalarFunction declared;
+    private CompiledFunction value;
+
+    CompiledOnce(ScalarFunction declared) {
+      this.declared = declared;
+    }
+
+    CompiledFunction get() {
+      if (value == null) value = Compiler.compile(declared.signature(), declared.body());
+      return value;
+    }
+  }
+
+  private FunctionValue(String name, SymFunction fn, ScalarFunction declared, Role role, CompiledOnce compiled) {
     this.name = name;
     this.fn = fn;
     this.declared = declared;
     this.role = role;
+    this.compiled = compiled;
   }
 
   static FunctionValue declared(String name, ScalarFunction f) {
-    return new FunctionValue(name, f, f, Role.DECLARED);
+    return new FunctionValue(name, f, f, Role.DECLARED, new CompiledOnce(f));
   }
 
   public String name() {
@@ -76,27 +93,19 @@ public final class FunctionValue implements Value.Obj {
   }
 
   CompiledFunction compiled() {
-    if (compiled == null) compiled = Compiler.compile(declared.signature(), declared.body());
-    return compiled;
+    return compiled.get();
   }
 
   FunctionValue gradient() {
-    return new FunctionValue("grad(" + name + ")", Derivatives.grad(declared), declared, Role.GRADIENT)
-        .sharing(this);
+    return new FunctionValue("grad(" + name + ")", Derivatives.grad(declared), declared, Role.GRADIENT, compiled);
   }
 
   FunctionValue hessian() {
-    return new FunctionValue("hessian(" + name + ")", Derivatives.hessian(declared), declared, Role.HESSIAN)
-        .sharing(this);
+    return new FunctionValue("hessian(" + name + ")", Derivatives.hessian(declared), declared, Role.HESSIAN, compiled);
   }
 
   FunctionValue diff(List<VarRef> refs, String label) {
-    return new FunctionValue(label, Derivatives.diff(declared, refs), declared, Role.OTHER);
-  }
-
-  private FunctionValue sharing(FunctionValue from) {
-    this.compiled = from.compiled;
-    return this;
+    return new FunctionValue(label, Derivatives.diff(declared, refs), declared, Role.OTHER, compiled);
   }
 
   String latex() {
