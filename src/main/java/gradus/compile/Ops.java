@@ -28,15 +28,10 @@ public final class Ops {
   public static double cosh(double x) { return Math.cosh(x); }
   public static double tanh(double x) { return Math.tanh(x); }
 
-  /** Numerically stable logistic function. */
-  public static double sigmoid(double x) {
-    if (x >= 0) return 1 / (1 + Math.exp(-x));
-    double e = Math.exp(x);
-    return e / (1 + e);
-  }
+  /** The symbolic engine's definitions, so compiled and symbolic values agree to the bit. */
+  public static double sigmoid(double x) { return gradus.sym.Fns.sigmoid(x); }
 
-  /** log(1 + e^x), equal to x beyond 20 (where the difference is below double precision). */
-  public static double softplus(double x) { return x > 20 ? x : Math.log1p(Math.exp(x)); }
+  public static double softplus(double x) { return gradus.sym.Fns.softplus(x); }
 
   public static double relu(double x) { return Math.max(x, 0); }
 

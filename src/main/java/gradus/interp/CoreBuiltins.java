@@ -2,6 +2,8 @@ package gradus.interp;
 
 import static gradus.interp.Builtins.add;
 
+import gradus.sym.Expr;
+import gradus.sym.Fns;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
@@ -15,26 +17,14 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 final class CoreBuiltins {
   private CoreBuiltins() {}
 
-  /** The elementary functions of SPEC §4, on numbers; the symbolic engine has the same set. */
-  static final Map<String, DoubleUnaryOperator> ELEMENTARY = Map.ofEntries(
-      Map.entry("abs", Math::abs),
-      Map.entry("sign", Math::signum),
-      Map.entry("exp", Math::exp),
-      Map.entry("log", Math::log),
-      Map.entry("log1p", Math::log1p),
-      Map.entry("sqrt", Math::sqrt),
-      Map.entry("sin", Math::sin),
-      Map.entry("cos", Math::cos),
-      Map.entry("tan", Math::tan),
-      Map.entry("asin", Math::asin),
-      Map.entry("acos", Math::acos),
-      Map.entry("atan", Math::atan),
-      Map.entry("sinh", Math::sinh),
-      Map.entry("cosh", Math::cosh),
-      Map.entry("tanh", Math::tanh),
-      Map.entry("sigmoid", x -> x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x))),
-      Map.entry("softplus", x -> x > 20 ? x : Math.log1p(Math.exp(x))),
-      Map.entry("relu", x -> x > 0 ? x : 0.0));
+  /** The elementary functions of SPEC §4 on numbers: the symbolic engine's own definitions. */
+  static final Map<String, DoubleUnaryOperator> ELEMENTARY = elementary();
+
+  private static Map<String, DoubleUnaryOperator> elementary() {
+    Map<String, DoubleUnaryOperator> table = new java.util.TreeMap<>();
+    for (Expr.Fn fn : Expr.Fn.values()) table.put(fn.text(), x -> Fns.apply(fn, x));
+    return java.util.Collections.unmodifiableMap(table);
+  }
 
   static void register(Map<String, Builtin> t) {
     add(t, "print", List.of("values*"), "print(a, b, ...) prints its arguments separated by spaces", a -> {
