@@ -54,16 +54,10 @@ final class DataSupport {
   }
 
   static double[] point(FunctionValue f, List<Value> positional, List<Span> spans, Span span) {
-    List<Double> flat = new ArrayList<>();
-    for (int i = 0; i < positional.size(); i++) {
-      for (double v : Values.vector(positional.get(i), "an argument", spans.get(i))) flat.add(v);
+    double[] x = FunctionValue.flatten(positional, spans);
+    if (x.length != f.signature().dimension()) {
+      throw new GradusError(span, f.name() + " takes " + FunctionValue.describeArity(f.signature()) + ", got " + x.length);
     }
-    int n = f.signature().dimension();
-    if (flat.size() != n) {
-      throw new GradusError(span, f.name() + " takes " + FunctionValue.describeArity(f.signature()) + ", got " + flat.size());
-    }
-    double[] x = new double[n];
-    for (int i = 0; i < n; i++) x[i] = flat.get(i);
     return x;
   }
 

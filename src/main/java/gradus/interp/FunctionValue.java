@@ -128,7 +128,7 @@ public final class FunctionValue implements Value.Obj {
     Signature sig = signature();
     int n = sig.dimension();
     int m = sig.fieldCount();
-    double[] flat = flatten(positional, spans, span);
+    double[] flat = flatten(positional, spans);
     if (flat.length != n && flat.length != n + m) {
       throw new GradusError(span, name + " takes " + describeArity(sig) + ", got " + flat.length + " number"
           + (flat.length == 1 ? "" : "s"));
@@ -185,7 +185,8 @@ public final class FunctionValue implements Value.Obj {
     return out;
   }
 
-  private static double[] flatten(List<Value> positional, List<Span> spans, Span span) {
+  /** The numbers of all arguments, lists spliced in order: {@code f(1, [2, 3])} is {@code [1, 2, 3]}. */
+  static double[] flatten(List<Value> positional, List<Span> spans) {
     List<double[]> parts = new ArrayList<>();
     int total = 0;
     for (int i = 0; i < positional.size(); i++) {
