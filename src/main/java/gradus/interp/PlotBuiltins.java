@@ -89,7 +89,7 @@ final class PlotBuiltins {
       plot = build.get();
       if (a.has("title")) plot.title(a.string("title"));
     } catch (PlotException e) {
-      throw errorAtArgument(a, e.getMessage());
+      throw e.argument() != null && a.has(e.argument()) ? a.error(e.argument(), e.getMessage()) : a.error(e.getMessage());
     }
     PlotValue v = new PlotValue(plot, a.fn);
     if (a.has("out")) {
@@ -104,16 +104,6 @@ final class PlotBuiltins {
       v.written = out;
     }
     return v;
-  }
-
-  /** Points the caret at the argument a plot error is about ("x range ...", "unknown colormap ..."). */
-  private static gradus.lang.GradusError errorAtArgument(Args a, String message) {
-    for (String name : List.of("x", "y", "colormap", "levels", "paths", "metric", "frames", "delay", "cols", "points", "color")) {
-      if (a.has(name) && (message.startsWith(name + " ") || message.contains(" " + name + " ") || message.contains(name + "="))) {
-        return a.error(name, message);
-      }
-    }
-    return a.error(message);
   }
 
   /** A function of two variables with its ranges, ready to sample. */
@@ -158,11 +148,8 @@ final class PlotBuiltins {
     }, xr, yr);
   }
 
+  /** Samples a function of one variable that {@link #function} has checked. */
   private static DoubleUnaryOperator sampler1(FunctionValue g) {
-    Signature sig = g.signature();
-    if (sig.dimension() != 1 || sig.fieldCount() != 0) {
-      throw new gradus.lang.GradusError(null, "plot needs a function of one variable; " + g.name() + " takes " + FunctionValue.describeArity(sig));
-    }
     CompiledFunction c = g.compiled();
     double[] x = new double[1];
     double[] none = new double[0];

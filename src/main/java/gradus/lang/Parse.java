@@ -59,19 +59,9 @@ public final class Parse {
     return open.peek();
   }
 
-  /** True when the source cannot be complete yet: an open bracket, brace or string. The REPL uses it. */
+  /** True when a bracket or brace is still open at the end: the REPL then reads another line. */
   public static boolean isIncomplete(String source) {
-    GradusLexer lexer = new GradusLexer(CharStreams.fromString(source));
-    lexer.removeErrorListeners();
-    int depth = 0;
-    for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
-      switch (t.getType()) {
-        case GradusLexer.LPAREN, GradusLexer.LBRACK, GradusLexer.LBRACE -> depth++;
-        case GradusLexer.RPAREN, GradusLexer.RBRACK, GradusLexer.RBRACE -> depth--;
-        default -> { }
-      }
-    }
-    return depth > 0;
+    return unclosedBracket(source) != null;
   }
 
   private static final class Collector extends BaseErrorListener {

@@ -40,7 +40,7 @@ final class AnimationPlot extends Plot {
             throw new PlotException("frame delay must be at least 10 ms, got " + delayMs);
         }
         if (contour.paths().isEmpty()) {
-            throw new PlotException("animate needs at least one run in paths");
+            throw new PlotException("paths", "animate needs at least one run in paths");
         }
         this.contour = contour;
         this.maxFrames = Math.min(maxFrames, 500);

@@ -40,7 +40,7 @@ public final class Colormap {
         }
         int[] table = TABLES.get(key);
         if (table == null) {
-            throw new PlotException("unknown colormap '" + name + "'; choose one of "
+            throw new PlotException("colormap", "unknown colormap '" + name + "'; choose one of "
                     + String.join(", ", NAMES));
         }
         return new Colormap(key, table);

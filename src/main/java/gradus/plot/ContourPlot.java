@@ -47,10 +47,10 @@ public final class ContourPlot extends Plot {
             boolean log, Points points, int resolution) {
         super(760, 560);
         if (levels < 2) {
-            throw new PlotException("levels must be at least 2, got " + levels);
+            throw new PlotException("levels", "levels must be at least 2, got " + levels);
         }
         if (levels > 500) {
-            throw new PlotException("levels must be at most 500, got " + levels);
+            throw new PlotException("levels", "levels must be at most 500, got " + levels);
         }
         this.xr = xr.clone();
         this.yr = yr.clone();

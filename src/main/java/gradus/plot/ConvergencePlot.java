@@ -42,7 +42,7 @@ final class ConvergencePlot extends ChartPlot {
         }
         this.metric = metric == null ? "f" : metric.toLowerCase(Locale.ROOT);
         if (!List.of("f", "gnorm", "gap").contains(this.metric)) {
-            throw new PlotException("unknown metric '" + metric + "'; choose \"f\", \"gnorm\" or \"gap\"");
+            throw new PlotException("metric", "unknown metric '" + metric + "'; choose \"f\", \"gnorm\" or \"gap\"");
         }
         double best = Double.POSITIVE_INFINITY;
         for (Trace t : runs) {

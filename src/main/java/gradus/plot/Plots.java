@@ -90,13 +90,13 @@ public final class Plots {
 
     static void checkRange(String axis, double[] r) {
         if (r == null || r.length != 2) {
-            throw new PlotException(axis + " range must be two numbers [a, b]");
+            throw new PlotException(axis, axis + " range must be two numbers [a, b]");
         }
         if (!Double.isFinite(r[0]) || !Double.isFinite(r[1])) {
-            throw new PlotException(axis + " range " + range(r) + " must be finite");
+            throw new PlotException(axis, axis + " range " + range(r) + " must be finite");
         }
         if (!(r[0] < r[1])) {
-            throw new PlotException(axis + " range " + range(r) + " is empty: give " + axis
+            throw new PlotException(axis, axis + " range " + range(r) + " is empty: give " + axis
                     + "=[a, b] with a < b");
         }
     }
