@@ -2,6 +2,7 @@ package gradus.interp;
 
 import static gradus.interp.Builtins.add;
 
+import gradus.optim.BadArgument;
 import gradus.optim.Method;
 import gradus.optim.MethodSpec;
 import gradus.optim.Methods;
@@ -83,14 +84,10 @@ final class OptimBuiltins {
     }
     try {
       return method ? Methods.create(spec.name(), given) : Schedules.create(spec.name(), given);
+    } catch (BadArgument e) {
+      throw a.has(e.parameter()) ? a.error(e.parameter(), e.getMessage()) : a.error(e.getMessage());
     } catch (IllegalArgumentException e) {
-      String msg = e.getMessage();
-      for (Param p : spec.params()) {
-        if (msg != null && (msg.startsWith(p.name() + " ") || msg.startsWith(p.name() + "=")) && a.has(p.name())) {
-          throw a.error(p.name(), msg);
-        }
-      }
-      throw a.error(msg);
+      throw a.error(e.getMessage());
     }
   }
 

@@ -35,21 +35,21 @@ final class Args {
     switch (p.kind()) {
       case BOOLEAN -> {
         if (v instanceof Boolean) return v;
-        throw Check.bad(p.name() + " must be true or false, got " + show(v));
+        throw Check.bad(p.name(), p.name() + " must be true or false, got " + show(v));
       }
       case INTEGER -> {
         if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
             && Math.abs(n.doubleValue()) < Integer.MAX_VALUE) return n.intValue();
-        throw Check.bad(p.name() + " must be a whole number, got " + show(v));
+        throw Check.bad(p.name(), p.name() + " must be a whole number, got " + show(v));
       }
       case NUMBER -> {
         if (v instanceof Number n) return n.doubleValue();
-        throw Check.bad(p.name() + " must be a number, got " + show(v));
+        throw Check.bad(p.name(), p.name() + " must be a number, got " + show(v));
       }
       default -> {
         if (v instanceof Number n) return n.doubleValue();
         if (v instanceof Schedule) return v;
-        throw Check.bad(p.name() + " must be a number or a schedule, got " + show(v));
+        throw Check.bad(p.name(), p.name() + " must be a number or a schedule, got " + show(v));
       }
     }
   }

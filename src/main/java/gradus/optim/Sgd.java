@@ -30,7 +30,7 @@ public final class Sgd extends FirstOrderMethod {
     this.nesterov = nesterov;
     this.weightDecay = Check.nonNegative("weight_decay", weightDecay);
     if (nesterov && (momentum <= 0 || dampening != 0)) {
-      throw Check.bad("nesterov=true needs momentum > 0 and dampening = 0, got momentum="
+      throw Check.bad("nesterov", "nesterov=true needs momentum > 0 and dampening = 0, got momentum="
           + Check.num(momentum) + ", dampening=" + Check.num(dampening));
     }
   }
