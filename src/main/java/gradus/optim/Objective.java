@@ -15,4 +15,23 @@ public interface Objective {
   default void hessian(double[] x, double[] hRowMajor) {
     throw new UnsupportedOperationException("this objective has no Hessian");
   }
+
+  /**
+   * The Hessian as a sparse matrix with a fixed pattern, or null when only the dense {@link
+   * #hessian} is offered. Methods that factor the Hessian prefer this when it is much sparser
+   * than n×n.
+   */
+  default SparseHessian sparseHessian() {
+    return null;
+  }
+
+  /** Whether {@link #hessianVector} is available. */
+  default boolean hasHessianVector() {
+    return false;
+  }
+
+  /** Overwrites {@code out} with ∇²f(x)·v without forming the Hessian. */
+  default void hessianVector(double[] x, double[] v, double[] out) {
+    throw new UnsupportedOperationException("this objective has no Hessian-vector product");
+  }
 }
