@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** The text of {@code :help} and {@code :vars}. */
-final class Help {
+public final class Help {
   private Help() {}
 
   static final String OVERVIEW = """
@@ -46,7 +46,8 @@ final class Help {
       r = minimize(loss, [0, 0], sgd(lr=0.1), data=d, batch=32, epochs=10, seed=1)
       loss(r.x, data=d)   predict(model, r.x, d)""";
 
-  static String topic(String topic, Interpreter interp) {
+  /** The text of {@code :help TOPIC} ({@code ""} for the overview), also the kernel's inspection. */
+  public static String topic(String topic, Interpreter interp) {
     return switch (topic) {
       case "" -> OVERVIEW;
       case "language" -> LANGUAGE;

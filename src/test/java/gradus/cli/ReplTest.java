@@ -98,7 +98,7 @@ class ReplTest {
     assertThat(c.candidates("adam(")).contains("lr=", "beta1=", "amsgrad=");
     assertThat(c.candidates("minimize(f, [0], adam(lr=0.1), ")).contains("steps=", "gtol=");
     assertThat(c.candidates("gra")).contains("grad");
-    assertThat(NameCompleter.enclosingCall("compare(f, [1, 2], [gd(")).isEqualTo("gd");
+    assertThat(Completion.enclosingCall("compare(f, [1, 2], [gd(")).isEqualTo("gd");
   }
 
   @Test
