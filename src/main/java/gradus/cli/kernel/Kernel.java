@@ -54,6 +54,7 @@ public final class Kernel {
       Thread publisher = start("gradus-iopub", iopub);
       Thread beat = start("gradus-heartbeat", () -> echo(heartbeat));
       Thread controller = start("gradus-control", () -> serve(control, false));
+      exitWithParent();
       iopub.status(null, "starting");
       serve(shell, true);
       join(controller);
@@ -62,6 +63,25 @@ public final class Kernel {
       join(publisher);
     }
     return 0;
+  }
+
+  /**
+   * A kernel whose Jupyter has gone (killed, crashed) would run for ever with nobody to shut it
+   * down: like IPython's kernel, it ends when the process that started it ends.
+   */
+  private void exitWithParent() {
+    ProcessHandle.current().parent().ifPresent(parent -> start("gradus-parent", () -> {
+      // polled: onExit() does not fire for a process that is not our child
+      while (parent.isAlive()) {
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+      log.println("gradus kernel: the process that started it has ended; exiting");
+      System.exit(0);
+    }));
   }
 
   private ZMQ.Socket bind(ZContext context, SocketType type, int port) {
