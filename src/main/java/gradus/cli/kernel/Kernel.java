@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -70,18 +72,24 @@ public final class Kernel {
    * down: like IPython's kernel, it ends when the process that started it ends.
    */
   private void exitWithParent() {
-    ProcessHandle.current().parent().ifPresent(parent -> start("gradus-parent", () -> {
-      // polled: onExit() does not fire for a process that is not our child
-      while (parent.isAlive()) {
+    // polled: onExit() does not fire for a process that is not our child
+    ProcessHandle.current().parent().ifPresent(parent ->
+        exitWhen("gradus-parent", () -> !parent.isAlive(), "the process that started it has ended"));
+  }
+
+  /** A daemon thread that ends the process, saying why, once {@code condition} holds. */
+  private void exitWhen(String name, BooleanSupplier condition, String why) {
+    start(name, () -> {
+      while (!condition.getAsBoolean()) {
         try {
-          Thread.sleep(1000);
+          Thread.sleep(250);
         } catch (InterruptedException e) {
           return;
         }
       }
-      log.println("gradus kernel: the process that started it has ended; exiting");
+      log.println("gradus kernel: " + why + "; exiting");
       System.exit(0);
-    }));
+    });
   }
 
   private ZMQ.Socket bind(ZContext context, SocketType type, int port) {
@@ -231,16 +239,7 @@ public final class Kernel {
   private void shutdown() {
     stopping = true;
     cells.interrupt();
-    Thread watchdog = new Thread(() -> {
-      try {
-        Thread.sleep(3000);
-      } catch (InterruptedException e) {
-        return;
-      }
-      log.println("gradus kernel: the running cell did not stop after the shutdown request; exiting");
-      System.exit(0);
-    }, "gradus-shutdown");
-    watchdog.setDaemon(true);
-    watchdog.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+    exitWhen("gradus-shutdown", () -> System.nanoTime() > deadline, "the running cell did not stop after the shutdown request");
   }
 }
