@@ -86,7 +86,7 @@ class MainTest {
     assertThat(err.toString()).contains("gradus: --install-kernel takes nothing after it");
     Path missing = tmp.resolve("kernel-1.json");
     assertThat(run("--kernel", missing.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("gradus: cannot read the connection file " + missing);
+    assertThat(err.toString()).contains("gradus: no such connection file: " + missing);
     assertThat(run("--help")).isZero();
     assertThat(out.toString()).contains("gradus --install-kernel", "gradus --kernel FILE");
   }

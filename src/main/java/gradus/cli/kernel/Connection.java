@@ -3,6 +3,7 @@ package gradus.cli.kernel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -13,6 +14,7 @@ record Connection(String ip, int shellPort, int iopubPort, int stdinPort, int co
     String key, String signatureScheme) {
 
   static Connection read(Path file) {
+    if (!Files.isRegularFile(file)) throw new KernelError("no such connection file: " + file);
     JsonNode json;
     try {
       json = new ObjectMapper().readTree(file.toFile());

@@ -98,10 +98,19 @@ public final class Kernel {
     try {
       socket.bind(address);
     } catch (ZMQException e) {
-      throw new KernelError("cannot listen on " + address + ": " + e.getMessage());
+      throw new KernelError("cannot listen on " + address + ": " + describe(e));
     }
     socket.setReceiveTimeOut(POLL_MS);
     return socket;
+  }
+
+  /** JeroMQ's own message is just "Errno 48". */
+  private static String describe(ZMQException e) {
+    try {
+      return ZMQ.Error.findByCode(e.getErrorCode()).getMessage();
+    } catch (IllegalArgumentException unknownCode) {
+      return e.getMessage();
+    }
   }
 
   private static Thread start(String name, Runnable body) {

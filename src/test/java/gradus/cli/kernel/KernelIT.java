@@ -79,6 +79,7 @@ class KernelIT {
   @Test
   void jupyterClientDrivesTheKernel() throws Exception {
     Run check = run(List.of(PYTHON.toString(), "src/test/kernel/kernel_check.py", work.toString()), 120);
+    System.out.println(check.output());  // the checks one a line, with the measured interrupt time
     assertThat(check.status()).as(check.output()).isZero();
     assertThat(check.output()).contains("all kernel checks passed");
   }
