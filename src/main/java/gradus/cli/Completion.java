@@ -53,7 +53,7 @@ public final class Completion {
   }
 
   /** The name before the innermost '(' that is still open at the end of {@code text}, or null. */
-  static String enclosingCall(String text) {
+  public static String enclosingCall(String text) {
     int depth = 0;
     for (int i = text.length() - 1; i >= 0; i--) {
       char c = text.charAt(i);

@@ -95,5 +95,5 @@ public final class Help {
     return out.toString().stripTrailing();
   }
 
-  static final List<String> TOPICS = List.of("language", "optimizers", "plots", "data");
+  public static final List<String> TOPICS = List.of("language", "optimizers", "plots", "data");
 }

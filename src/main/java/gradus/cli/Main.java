@@ -1,5 +1,8 @@
 package gradus.cli;
 
+import gradus.cli.kernel.Kernel;
+import gradus.cli.kernel.KernelError;
+import gradus.cli.kernel.KernelSpec;
 import gradus.interp.Session;
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
@@ -15,11 +18,13 @@ import java.util.List;
 
 /** {@code gradus [FILE.opt ...] [-e CODE ...]}: see {@link #USAGE}. */
 public final class Main {
-  static final String VERSION = "gradus 0.1.0";
+  public static final String VERSION = "gradus 0.1.0";
   static final String USAGE = """
       usage: gradus                  start the REPL
              gradus FILE.opt ...     run the scripts in order, in one shared environment
              gradus -e CODE          run CODE (may be given several times; runs after files)
+             gradus --install-kernel write the Jupyter kernelspec "Gradus" for this user
+             gradus --kernel FILE    run a Jupyter kernel on the connection file FILE (Jupyter does this)
              gradus --help           this text
              gradus --version        the version
       exit status: 0 success, 1 an error in the program, 2 a usage error""";
@@ -45,13 +50,22 @@ public final class Main {
   }
 
   /** A parsed command line: scripts and -e snippets in order, or a usage error. */
-  record Command(List<String> files, List<String> snippets, String usageError, boolean help, boolean version) {}
+  record Command(List<String> files, List<String> snippets, String usageError, boolean help, boolean version,
+      Notebook notebook) {
+    Command(List<String> files, List<String> snippets, String usageError, boolean help, boolean version) {
+      this(files, snippets, usageError, help, version, null);
+    }
+  }
+
+  /** {@code --install-kernel} (connectionFile null) or {@code --kernel FILE}. */
+  record Notebook(String connectionFile) {}
 
   static Command parse(String[] args) {
     List<String> files = new ArrayList<>();
     List<String> snippets = new ArrayList<>();
     boolean help = false;
     boolean version = false;
+    if (args.length > 0 && (args[0].equals("--install-kernel") || args[0].equals("--kernel"))) return notebook(args);
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -68,6 +82,16 @@ public final class Main {
       }
     }
     return new Command(files, snippets, null, help, version);
+  }
+
+  /** The Jupyter options stand alone: they start no script and no REPL. */
+  private static Command notebook(String[] args) {
+    boolean install = args[0].equals("--install-kernel");
+    if (install ? args.length != 1 : args.length != 2) {
+      String error = install ? "--install-kernel takes nothing after it" : "--kernel needs one connection FILE after it";
+      return new Command(List.of(), List.of(), error, false, false);
+    }
+    return new Command(List.of(), List.of(), null, false, false, new Notebook(install ? null : args[1]));
   }
 
   static int run(String[] args) {
@@ -95,6 +119,7 @@ public final class Main {
       out.println(VERSION);
       return 0;
     }
+    if (cmd.notebook() != null) return notebook(cmd.notebook(), out, err);
     List<String> sources = new ArrayList<>();
     for (String file : cmd.files()) {
       try {
@@ -119,5 +144,14 @@ public final class Main {
       if (!session.run(code, "<expr>")) return 1;
     }
     return 0;
+  }
+
+  private static int notebook(Notebook nb, PrintStream out, PrintStream err) {
+    try {
+      return nb.connectionFile() == null ? KernelSpec.install(out) : Kernel.run(Path.of(nb.connectionFile()), err);
+    } catch (KernelError e) {
+      err.println("gradus: " + e.getMessage());
+      return 2;
+    }
   }
 }

@@ -130,17 +130,18 @@ public final class Repl {
     return true;
   }
 
-  /** {@code :help}, {@code :load}, {@code :vars}, {@code :reset}, {@code :quit}. */
-  static final class Commands {
+  /** {@code :help}, {@code :load}, {@code :vars}, {@code :reset}, {@code :quit} (also in notebook cells). */
+  public static final class Commands {
     private final Session session;
     private final PrintStream out;
 
-    Commands(Session session, PrintStream out) {
+    public Commands(Session session, PrintStream out) {
       this.session = session;
       this.out = out;
     }
 
-    boolean run(String command) {
+    /** Runs one command line; false for :quit. */
+    public boolean run(String command) {
       String[] parts = command.split("\\s+", 2);
       String arg = parts.length > 1 ? parts[1].strip() : "";
       switch (parts[0]) {

@@ -249,6 +249,10 @@ final class PlotBuiltins {
       return plot;
     }
 
+    boolean animation() {
+      return what.equals("animate");
+    }
+
     public boolean written() {
       return written != null;
     }

@@ -3,10 +3,16 @@ package gradus.interp;
 import gradus.lang.GradusError;
 import gradus.plot.PlotException;
 import gradus.plot.Plots;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
+import javax.imageio.ImageIO;
 
-/** Where a plot made without out= goes: plot-N.png in the working directory, or a window. */
+/** Where a plot made without out= goes: plot-N.png in the working directory, a window, or a notebook. */
 public final class PlotSinks {
   private PlotSinks() {}
 
@@ -39,5 +45,45 @@ public final class PlotSinks {
       }
       files.show(v);
     };
+  }
+
+  /** A plot as an inline picture: PNG bytes, or an animated GIF for animate(...). */
+  public record Image(String mimeType, byte[] bytes, int width, int height, String text) {}
+
+  /** Hands each plot to {@code sink} as an {@link Image} (the notebook kernel shows it inline). */
+  public static Interpreter.PlotSink images(Consumer<Image> sink) {
+    return v -> {
+      PlotBuiltins.PlotValue p = (PlotBuiltins.PlotValue) v;
+      try {
+        sink.accept(p.animation() ? gif(p) : png(p));
+      } catch (PlotException e) {
+        throw new GradusError(null, e.getMessage());
+      }
+    };
+  }
+
+  private static Image png(PlotBuiltins.PlotValue p) {
+    BufferedImage picture = p.plot().render();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(picture, "png", bytes);
+    } catch (IOException e) {
+      throw new PlotException("cannot encode the plot as PNG: " + e.getMessage(), e);
+    }
+    return new Image("image/png", bytes.toByteArray(), picture.getWidth(), picture.getHeight(), Printer.print(p));
+  }
+
+  /** The GIF encoder only writes files, so the animation goes through a temporary one. */
+  private static Image gif(PlotBuiltins.PlotValue p) {
+    Path tmp = null;
+    try {
+      tmp = Files.createTempFile("gradus-animation-", ".gif");
+      p.plot().save(tmp);
+      return new Image("image/gif", Files.readAllBytes(tmp), p.plot().width(), p.plot().height(), Printer.print(p));
+    } catch (IOException e) {
+      throw new PlotException("cannot make the animation: " + e.getMessage(), e);
+    } finally {
+      if (tmp != null && !tmp.toFile().delete()) tmp.toFile().deleteOnExit();
+    }
   }
 }

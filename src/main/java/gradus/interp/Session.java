@@ -5,6 +5,7 @@ import gradus.lang.GradusError;
 import gradus.lang.Parse;
 import gradus.lang.Span;
 import java.io.PrintStream;
+import java.util.function.Consumer;
 
 /**
  * The one entry point for script files, {@code -e} code and REPL lines: parse all, report every
@@ -13,6 +14,14 @@ import java.io.PrintStream;
 public final class Session {
   private final Interpreter interp;
   private final PrintStream err;
+  /** Receives each error instead of {@code err} when set (the notebook kernel's error replies). */
+  private Consumer<Report> errorSink;
+
+  /**
+   * One reported error: {@code text} is the SPEC §1 form (location line, source line, caret);
+   * {@code syntax} is true when the source did not parse, so nothing of it ran.
+   */
+  public record Report(String message, String text, boolean syntax) {}
 
   public Session(PrintStream out, PrintStream err) {
     this.interp = new Interpreter(out);
@@ -23,11 +32,15 @@ public final class Session {
     return interp;
   }
 
+  public void setErrorSink(Consumer<Report> sink) {
+    this.errorSink = sink;
+  }
+
   /** Runs {@code source}; returns true when it ran without error. */
   public boolean run(String source, String fileName) {
     Parse.Result parsed = Parse.program(source);
     if (!parsed.errors().isEmpty()) {
-      for (GradusError e : parsed.errors()) report(fileName, source, e.span(), e.getMessage());
+      for (GradusError e : parsed.errors()) report(fileName, source, e.span(), e.getMessage(), true);
       return false;
     }
     try {
@@ -56,7 +69,16 @@ public final class Session {
   }
 
   public void report(String fileName, String source, Span span, String message) {
-    err.println(Diagnostics.format(fileName, source, span, message));
+    report(fileName, source, span, message, false);
+  }
+
+  private void report(String fileName, String source, Span span, String message, boolean syntax) {
+    String text = Diagnostics.format(fileName, source, span, message);
+    if (errorSink != null) {
+      errorSink.accept(new Report(message, text, syntax));
+      return;
+    }
+    err.println(text);
     err.flush();
   }
 }

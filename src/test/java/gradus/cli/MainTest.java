@@ -77,4 +77,17 @@ class MainTest {
     if (status != 0) assertThat(err.toString()).contains("error:");
     else assertThat(out.toString()).isEqualTo("1\n");
   }
+
+  @Test
+  void theJupyterOptionsStandAloneAndNameWhatIsWrong() throws IOException {
+    assertThat(run("--kernel")).isEqualTo(2);
+    assertThat(err.toString()).contains("gradus: --kernel needs one connection FILE after it");
+    assertThat(run("--install-kernel", "x.opt")).isEqualTo(2);
+    assertThat(err.toString()).contains("gradus: --install-kernel takes nothing after it");
+    Path missing = tmp.resolve("kernel-1.json");
+    assertThat(run("--kernel", missing.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("gradus: no such connection file: " + missing);
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString()).contains("gradus --install-kernel", "gradus --kernel FILE");
+  }
 }
