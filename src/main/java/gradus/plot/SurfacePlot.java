@@ -43,6 +43,10 @@ final class SurfacePlot extends Plot {
     private final double[] toViewer = {Math.cos(ELEV) * Math.cos(AZIM), Math.cos(ELEV) * Math.sin(AZIM), Math.sin(ELEV)};
     private final double[] light;
 
+    private String xName = "x";
+    private String yName = "y";
+    private String zName = "f";
+
     // screen mapping, set per render
     private double scale;
     private double offX;
@@ -76,6 +80,15 @@ final class SurfacePlot extends Plot {
         light = normalize(l);
     }
 
+    /** Names the axes: x and y after the function's variables, z after the function. */
+    @Override
+    public SurfacePlot labels(String x, String y, String z) {
+        xName = x == null ? xName : x;
+        yName = y == null ? yName : y;
+        zName = z == null ? zName : z;
+        return this;
+    }
+
     /**
      * The height range shown: all finite samples, unless a few extreme samples would flatten the
      * rest (range over 20× the 1–99 % spread); then the 1–99 % range widened by 5 %, and heights
@@ -101,36 +114,24 @@ final class SurfacePlot extends Plot {
     }
 
     @Override
-    public BufferedImage render() {
+    void draw(Graphics2D g) {
         int w = width();
         int h = height();
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, w, h);
-            int top = title() == null ? 20 : 46;
-            fit(w, h, top);
-            if (title() != null) {
-                g.setColor(Color.BLACK);
-                g.setFont(Style.BASE.deriveFont(Font.BOLD, 15f));
-                FontMetrics fm = g.getFontMetrics();
-                g.drawString(title(), (w - fm.stringWidth(title())) / 2, 28);
-            }
-            double[] xt = Ticks.nice(xr[0], xr[1], 6);
-            double[] yt = Ticks.nice(yr[0], yr[1], 6);
-            double[] zt = Ticks.nice(zlo, zhi, 5);
-            drawPanes(g, xt, yt, zt);
-            drawSurface(g);
-            drawPaths(g);
-            drawAxes(g, xt, yt, zt);
-        } finally {
-            g.dispose();
+        int top = title() == null ? 20 : 46;
+        fit(w, h, top);
+        if (title() != null) {
+            g.setColor(Color.BLACK);
+            g.setFont(Style.BASE.deriveFont(Font.BOLD, 15f));
+            FontMetrics fm = g.getFontMetrics();
+            g.drawString(title(), (w - fm.stringWidth(title())) / 2, 28);
         }
-        return img;
+        Ticks.TickSet xt = Ticks.linear(xr[0], xr[1], 6);
+        Ticks.TickSet yt = Ticks.linear(yr[0], yr[1], 6);
+        Ticks.TickSet zt = Ticks.linear(zlo, zhi, 5);
+        drawPanes(g, xt.major(), yt.major(), zt.major());
+        drawSurface(g);
+        drawPaths(g);
+        drawAxes(g, xt, yt, zt);
     }
 
     /** Scales the projected box (plus room for labels) into the picture. */
@@ -298,7 +299,7 @@ final class SurfacePlot extends Plot {
         }
     }
 
-    private void drawAxes(Graphics2D g, double[] xt, double[] yt, double[] zt) {
+    private void drawAxes(Graphics2D g, Ticks.TickSet xs, Ticks.TickSet ys, Ticks.TickSet zs) {
         double xf = toViewer[0] > 0 ? 1 : -1;
         double yf = toViewer[1] > 0 ? 1 : -1;
         // the vertical edge furthest left on screen carries the f axis
@@ -321,29 +322,34 @@ final class SurfacePlot extends Plot {
         line(g, -1, yf, -BOX_Z, 1, yf, -BOX_Z);
         line(g, xf, -1, -BOX_Z, xf, 1, -BOX_Z);
         line(g, zx, zy, -BOX_Z, zx, zy, BOX_Z);
-        for (double x : xt) {
+        for (int k = 0; k < xs.major().length; k++) {
+            double x = xs.major()[k];
             line(g, bx(x), yf, -BOX_Z, bx(x), yf * 1.06, -BOX_Z);
-            text(g, Ticks.label(x), screen(bx(x), yf * 1.17, -BOX_Z));
+            text(g, xs.labels()[k], screen(bx(x), yf * 1.17, -BOX_Z));
         }
-        for (double y : yt) {
+        for (int k = 0; k < ys.major().length; k++) {
+            double y = ys.major()[k];
             line(g, xf, by(y), -BOX_Z, xf * 1.06, by(y), -BOX_Z);
-            text(g, Ticks.label(y), screen(xf * 1.17, by(y), -BOX_Z));
+            text(g, ys.labels()[k], screen(xf * 1.17, by(y), -BOX_Z));
         }
-        for (double z : zt) {
+        for (int k = 0; k < zs.major().length; k++) {
+            double z = zs.major()[k];
             line(g, zx, zy, bz(z), zx * 1.05, zy * 1.05, bz(z));
             Point2D p = screen(zx * 1.05, zy * 1.05, bz(z));
             FontMetrics fm = g.getFontMetrics();
-            String s = Ticks.label(z);
+            String s = zs.labels()[k];
             g.setColor(Color.BLACK);
             g.drawString(s, (float) (p.getX() - fm.stringWidth(s) - 4), (float) (p.getY() + fm.getAscent() / 2.0 - 1));
             g.setColor(Color.DARK_GRAY);
         }
         g.setFont(Style.BASE.deriveFont(Font.BOLD, 14f));
-        text(g, "x", screen(0, yf * 1.34, -BOX_Z));
-        text(g, "y", screen(xf * 1.34, 0, -BOX_Z));
+        text(g, xs.title(xName), screen(0, yf * 1.34, -BOX_Z));
+        text(g, ys.title(yName), screen(xf * 1.34, 0, -BOX_Z));
         Point2D ztop = screen(zx * 1.05, zy * 1.05, BOX_Z);
         g.setColor(Color.BLACK);
-        g.drawString("f", (float) ztop.getX() - 4, (float) ztop.getY() - 10);
+        String zTitle = zs.title(zName);
+        g.drawString(zTitle, (float) Math.max(4, ztop.getX() - g.getFontMetrics().stringWidth(zTitle) / 2.0),
+                (float) ztop.getY() - 10);
     }
 
     private void drawPaths(Graphics2D g) {
@@ -351,7 +357,7 @@ final class SurfacePlot extends Plot {
             return;
         }
         for (int r = 0; r < paths.size(); r++) {
-            Color colour = Style.RUNS[r % Style.RUNS.length];
+            Color colour = Style.run(r);
             double[][] path = paths.get(r).path();
             Path2D line = new Path2D.Double();
             boolean pen = false;
@@ -423,7 +429,7 @@ final class SurfacePlot extends Plot {
         g.drawRect(x, y, boxW, boxH);
         for (int r = 0; r < paths.size(); r++) {
             int ly = y + 4 + r * lineH + lineH / 2;
-            g.setColor(Style.RUNS[r % Style.RUNS.length]);
+            g.setColor(Style.run(r));
             g.setStroke(new BasicStroke(2.5f));
             g.drawLine(x + 6, ly, x + 30, ly);
             g.setColor(Color.BLACK);
