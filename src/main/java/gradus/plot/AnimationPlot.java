@@ -72,6 +72,11 @@ final class AnimationPlot extends Plot {
     }
 
     @Override
+    public List<String> axisTitles() {
+        return contour.axisTitles();
+    }
+
+    @Override
     public BufferedImage render() {
         List<BufferedImage> frames = frames();
         return frames.get(frames.size() - 1);

@@ -15,6 +15,12 @@ abstract class ChartPlot extends Plot {
     abstract XYChart chart();
 
     @Override
+    public java.util.List<String> axisTitles() {
+        XYChart c = chart();
+        return java.util.Arrays.asList(c.getXAxisTitle(), c.getYAxisTitle(), null);
+    }
+
+    @Override
     void draw(Graphics2D g) {
         chart().paint(g, width(), height());
     }

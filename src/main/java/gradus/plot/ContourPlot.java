@@ -416,6 +416,21 @@ public final class ContourPlot extends Plot {
         }
     }
 
+    @Override
+    public List<String> axisTitles() {
+        ContourChart c = chart(paths);
+        return List.of(c.getXAxisTitle(), c.getYAxisTitle(), c.caption());
+    }
+
+    /** The x range drawn, [a, b]. */
+    public double[] xRange() {
+        return xr.clone();
+    }
+
+    public double[] yRange() {
+        return yr.clone();
+    }
+
     List<Trace> paths() {
         return paths;
     }

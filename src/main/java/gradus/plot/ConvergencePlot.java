@@ -82,7 +82,7 @@ final class ConvergencePlot extends ChartPlot {
             }
         }
         this.log = log && positiveMax > 0;
-        double floor = Math.pow(10, Math.floor(Math.log10(positiveMin)) - 1);
+        double floor = Math.pow(10, Math.floor(Math.log10(positiveMin) + 1e-9) - 1);
         double xMax = 0;
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;

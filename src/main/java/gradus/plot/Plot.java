@@ -10,6 +10,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.swing.ImageIcon;
@@ -55,6 +56,11 @@ public abstract class Plot {
      */
     public Plot labels(String x, String y, String z) {
         throw new PlotException("xlabel", "this plot has no axes to label; label its panels");
+    }
+
+    /** The axis titles as drawn: x, y, and the value axis (null where the plot has none). */
+    public List<String> axisTitles() {
+        return List.of();
     }
 
     /** Sets the layout size in 1/100 inch (pixels at 100 dpi) and returns this plot. */
