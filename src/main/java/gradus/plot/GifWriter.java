@@ -12,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An animated GIF with one 256-colour palette for all frames. XChart's GifEncoder quantizes every
@@ -25,7 +23,10 @@ import java.util.Map;
  */
 final class GifWriter extends AnimatedGifEncoder {
     private final byte[] palette;
-    private final Map<Integer, Integer> nearest = new HashMap<>();
+    /** Colour → palette index, open addressing (frames repeat a few thousand colours millions of times). */
+    private final int[] cacheKeys = new int[1 << 18];
+    private final byte[] cacheValues = new byte[1 << 18];
+    private int cached;
 
     private GifWriter(byte[] palette) {
         this.palette = palette;
@@ -54,7 +55,9 @@ final class GifWriter extends AnimatedGifEncoder {
     /** 256 RGB triples: NeuQuant's palette of {@code image} with {@code exact} colours forced in. */
     static byte[] palette(BufferedImage image, List<Color> exact) {
         byte[] bgr = bgr(image);
-        byte[] tab = new NeuQuant(bgr, bgr.length, 1).process();
+        // every 3rd pixel: the colours that must survive are forced in below anyway
+        NeuQuant nq = new NeuQuant(bgr, bgr.length, 3);
+        byte[] tab = nq.process();
         for (int i = 0; i < tab.length; i += 3) {
             byte t = tab[i];
             tab[i] = tab[i + 2];
@@ -63,7 +66,7 @@ final class GifWriter extends AnimatedGifEncoder {
         int entries = tab.length / 3;
         int[] use = new int[entries];
         for (int i = 0; i < bgr.length; i += 3) {
-            use[closest(tab, bgr[i + 2] & 0xFF, bgr[i + 1] & 0xFF, bgr[i] & 0xFF)]++;
+            use[nq.map(bgr[i] & 0xFF, bgr[i + 1] & 0xFF, bgr[i + 2] & 0xFF)]++;
         }
         boolean[] fixed = new boolean[entries];
         for (Color c : exact) {
@@ -115,6 +118,25 @@ final class GifWriter extends AnimatedGifEncoder {
         return dr * dr + dg * dg + db * db;
     }
 
+    private int index(int r, int g, int b) {
+        int key = (r << 16) | (g << 8) | b | 0x1000000;
+        int mask = cacheKeys.length - 1;
+        int slot = (key * 0x9E3779B1) >>> 14 & mask;
+        while (cacheKeys[slot] != 0) {
+            if (cacheKeys[slot] == key) {
+                return cacheValues[slot] & 0xFF;
+            }
+            slot = (slot + 1) & mask;
+        }
+        int index = closest(palette, r, g, b);
+        if (cached < cacheKeys.length * 3 / 4) {
+            cacheKeys[slot] = key;
+            cacheValues[slot] = (byte) index;
+            cached++;
+        }
+        return index;
+    }
+
     /** Maps the frame (BGR bytes in {@code pixels}) through the fixed palette. */
     @Override
     protected void analyzePixels() {
@@ -126,7 +148,7 @@ final class GifWriter extends AnimatedGifEncoder {
             int b = pixels[k] & 0xFF;
             int g = pixels[k + 1] & 0xFF;
             int r = pixels[k + 2] & 0xFF;
-            int index = nearest.computeIfAbsent((r << 16) | (g << 8) | b, c -> closest(palette, r, g, b));
+            int index = index(r, g, b);
             usedEntry[index] = true;
             indexedPixels[i] = (byte) index;
         }

@@ -243,7 +243,10 @@ final class SurfacePlot extends Plot {
             }
         }
         Arrays.sort(keys, 0, count);
-        g.setStroke(new BasicStroke(0.6f));
+        // without antialiasing neighbouring triangles meet without seams and need no outline
+        // (matplotlib's plot_surface(antialiased=False)); paths and text stay antialiased
+        Object aa = g.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
         Path2D shape = new Path2D.Double();
         for (int k = 0; k < count; k++) {
             int t = (int) keys[k];
@@ -270,8 +273,8 @@ final class SurfacePlot extends Plot {
             double t01 = ((v[0][2] + v[1][2] + v[2][2]) / 3 / BOX_Z + 1) / 2;
             g.setColor(shade(colormap.rgb(t01), 0.45 + 0.6 * lambert));
             g.fill(shape);
-            g.draw(shape);
         }
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, aa);
     }
 
     /**
