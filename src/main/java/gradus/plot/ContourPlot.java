@@ -71,7 +71,8 @@ public final class ContourPlot extends Plot {
                     + ", y=" + Plots.range(yr) + "; nothing to draw");
         }
         this.scale = log && grid.max > grid.min ? LogScale.of(grid) : null;
-        this.bounds = scale != null ? scale.bounds(levels) : niceBounds(grid.min, grid.max, levels);
+        this.bounds = scale != null ? scale.bounds(levels)
+                : grid.max > grid.min ? niceBounds(grid.min, grid.max, levels) : new double[] {grid.min, grid.max};
         for (int k = 1; k < bounds.length - 1; k++) {
             isoLines.add(MarchingSquares.asSeries(MarchingSquares.segments(grid.xs, grid.ys, grid.z, bounds[k])));
         }
@@ -241,8 +242,8 @@ public final class ContourPlot extends Plot {
 
     ContourChart chart(List<Trace> runs) {
         // ticks are chosen for the plot's size: about one label per 75 (x) or 45 (y) pixels, at most 8
-        Ticks.TickSet xt = Ticks.linear(xr[0], xr[1], Math.max(3, Math.min(8, (width() - 200) / 75)));
-        Ticks.TickSet yt = Ticks.linear(yr[0], yr[1], Math.max(3, Math.min(8, (height() - 120) / 45)));
+        Ticks.TickSet xt = Ticks.linear(xr[0], xr[1], Ticks.count(width() - 160, 65));
+        Ticks.TickSet yt = Ticks.linear(yr[0], yr[1], Ticks.count(height() - 100, 40));
         Ticks.TickSet bar = barTicks(height() - 120);
         ContourChart chart = new ContourChart(width(), height(), this, bar, barCaption(bar));
         Style.apply(chart, title());
@@ -267,6 +268,17 @@ public final class ContourPlot extends Plot {
             chart.decoration(iso);
         }
         boolean anyLegend = addPoints(chart, names);
+        // the whole paths, also when an animation's frame draws only their beginnings
+        for (Trace t : paths) {
+            double[][] path = t.path();
+            double[] px = new double[path.length];
+            double[] py = new double[path.length];
+            for (int k = 0; k < path.length; k++) {
+                px[k] = finiteOrNaN(path[k][0]);
+                py[k] = finiteOrNaN(path[k][1]);
+            }
+            chart.avoid(px, py);
+        }
         for (int i = 0; i < runs.size(); i++) {
             anyLegend |= addRun(chart, names, runs.get(i), Style.run(i));
         }
@@ -369,7 +381,6 @@ public final class ContourPlot extends Plot {
         halo.setLineStyle(new BasicStroke(3.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         halo.setShowInLegend(false);
         chart.decoration(halo);
-        chart.avoid(x, y);
         XYSeries line = chart.addSeries(unique(names, run.label()), x, y);
         line.setLabel(run.label());
         line.setLineColor(colour);

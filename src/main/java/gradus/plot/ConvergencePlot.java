@@ -15,7 +15,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *
  * <p>{@code gap} is f − f*, with f* given or else the smallest f of all runs. On a log axis a
  * metric that reaches exactly 0 (the best run's best point of {@code gap}, a gradient norm of 0)
- * goes down to the bottom edge, a decade below the smallest positive value, and is marked there
+ * goes down to the bottom, a decade below the smallest positive value, and is marked there
  * with a triangle — matplotlib clips the same way, without the mark; negative values (and f ≤ 0
  * for {@code metric="f"}) cannot be shown and are left out, as the axis title says. When nothing
  * positive is left the axis is linear. Runs longer than {@value #MAX_POINTS} points are thinned
@@ -45,6 +45,8 @@ final class ConvergencePlot extends ChartPlot {
     private final Double fstar;
     private double[] xLimits;
     private double[] yLimits;
+    /** Where exact zeros are drawn on a log axis. */
+    private double floor;
     private boolean negativeLeftOut;
     private boolean zeroAtEdge;
     private String xName;
@@ -102,9 +104,15 @@ final class ConvergencePlot extends ChartPlot {
             lo = 0;
             hi = 1;
         }
-        yLimits = this.log
-                ? (zeroAtEdge ? new double[] {floor, pad(positiveMin, positiveMax, true)[1]} : pad(positiveMin, positiveMax, true))
-                : pad(lo, hi, false);
+        if (this.log && zeroAtEdge) {
+            // the zeros sit on the floor, a decade below the smallest positive value; the axis
+            // reaches a little lower so that their markers show whole
+            double top = pad(positiveMin, positiveMax, true)[1];
+            yLimits = new double[] {floor * Math.pow(top / floor, -0.03), top};
+        } else {
+            yLimits = this.log ? pad(positiveMin, positiveMax, true) : pad(lo, hi, false);
+        }
+        this.floor = floor;
     }
 
     private static double bestValue(List<Trace> runs) {
@@ -228,8 +236,8 @@ final class ConvergencePlot extends ChartPlot {
     XYChart chart() {
         AxesChart chart = new AxesChart(width(), height());
         Style.apply(chart, title());
-        int xCount = Math.max(3, Math.min(8, (width() - 120) / 75));
-        int yCount = Math.max(3, Math.min(8, (height() - 140) / 45));
+        int xCount = Ticks.count(width() - 100, 65);
+        int yCount = Ticks.count(height() - 100, 40);
         Ticks.TickSet xt = Ticks.linear(xLimits[0], xLimits[1], xCount);
         double decades = Math.log10(yLimits[1] / yLimits[0]);
         Ticks.TickSet yt = log ? Ticks.log(yLimits[0], yLimits[1], yCount, (height() - 140) / Math.max(decades, 1e-9))
@@ -254,7 +262,7 @@ final class ConvergencePlot extends ChartPlot {
             chart.avoid(line.x(), unchart(line.y()));
             if (line.zeroX().length > 0) {
                 double[] edge = new double[line.zeroX().length];
-                java.util.Arrays.fill(edge, Math.log10(yLimits[0]));
+                java.util.Arrays.fill(edge, Math.log10(floor));
                 XYSeries z = chart.addSeries(ContourPlot.unique(names, "zero"), line.zeroX(), edge);
                 z.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
                 z.setMarker(SeriesMarkers.TRIANGLE_DOWN);

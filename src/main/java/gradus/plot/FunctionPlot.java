@@ -55,8 +55,8 @@ final class FunctionPlot extends ChartPlot {
         double m = hi > lo ? 0.05 * (hi - lo) : Math.max(1, Math.abs(lo) * 0.1);
         double[] xLimits = {xs[0], xs[xs.length - 1]};
         double[] yLimits = {lo - m, hi + m};
-        Ticks.TickSet xt = Ticks.linear(xLimits[0], xLimits[1], Math.max(3, Math.min(8, (width() - 120) / 75)));
-        Ticks.TickSet yt = Ticks.linear(yLimits[0], yLimits[1], Math.max(3, Math.min(8, (height() - 120) / 45)));
+        Ticks.TickSet xt = Ticks.linear(xLimits[0], xLimits[1], Ticks.count(width() - 100, 65));
+        Ticks.TickSet yt = Ticks.linear(yLimits[0], yLimits[1], Ticks.count(height() - 100, 40));
         chart.axes(xLimits, xt, yLimits, yt);
         chart.grid(true);
         chart.getStyler().setLegendVisible(false);

@@ -52,6 +52,11 @@ final class Ticks {
         }
     }
 
+    /** How many ticks an axis of {@code pixels} takes, one per {@code spacing} pixels: 4 to 8. */
+    static int count(int pixels, int spacing) {
+        return Math.max(4, Math.min(8, pixels / spacing));
+    }
+
     /** Round tick positions in [lo, hi]: at most {@code maxTicks} of them, steps 1, 2, 2.5, 5 × 10ᵏ. */
     static double[] nice(double lo, double hi, int maxTicks) {
         if (!(hi > lo)) {
