@@ -74,7 +74,7 @@ class PlotSaveTableTest {
         + "cp = convergence([r1, r2], metric=\"gap\", out=\"" + p("conv_gap.png") + "\")\n"
         + "pl = plot(g, x=[-1, 3], out=\"" + p("plot.png") + "\")\n"
         + "fg = figure([c, cv, pl], cols=3, out=\"" + p("figure.png") + "\")\n"
-        + "an = animate(f, x=[-4, 6], y=[-2, 2], paths=[r1, r3], out=\"" + p("anim.gif") + "\")\n"
+        + "an = animate(f, x=[-4, 6], y=[-2, 2], paths=[r1, r3], frames=8, out=\"" + p("anim.gif") + "\")\n"
         + "sv = contour(f, out=\"" + p("contour.svg") + "\")\n"
         + "pd = plot(g, out=\"" + p("plot.pdf") + "\")\n");
     for (String png : List.of("contour.png", "contour_log.png", "surface.png", "conv_f.png", "conv_gap.png",
