@@ -9,7 +9,9 @@ import gradus.plot.PlotException;
 import gradus.plot.Plots;
 import gradus.plot.Points;
 import gradus.plot.Trace;
+import gradus.optim.Result;
 import gradus.sym.Signature;
+import gradus.sym.VarSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,52 +27,68 @@ import java.util.function.Supplier;
 final class PlotBuiltins {
   private PlotBuiltins() {}
 
+  /** Keywords every plot takes: its title, axis titles, size in inches, resolution, file. */
+  private static final List<String> FRAME = List.of("title?", "xlabel?", "ylabel?", "size?", "dpi?", "out?");
+
+  private static List<String> params(String... own) {
+    List<String> all = new ArrayList<>(List.of(own));
+    all.addAll(FRAME);
+    return all;
+  }
+
   static void register(Map<String, Builtin> t) {
-    add(t, "contour", List.of("f", "x?", "y?", "paths?", "levels?", "log?", "points?", "color?", "at?", "title?", "out?"),
+    add(t, "contour", params("f", "x?", "y?", "paths?", "levels?", "log?", "points?", "color?", "at?", "zlabel?"),
         "contour(f, x=[a, b], y=[c, d], paths=[r1, r2], levels=20, log=false, points=d, color=\"label\", at=params, out=\"c.png\")",
-        a -> make(a, () -> {
+        a -> {
           Surface2 s = surface2(a);
-          return Plots.contour(s.f, s.xr, s.yr, traces(a), levels(a), a.bool("log", false), points(a));
-        }));
-    add(t, "surface", List.of("f", "x?", "y?", "paths?", "colormap?", "at?", "title?", "out?"),
+          return make(a, s.names, () -> Plots.contour(s.f, s.xr, s.yr, traces(a), levels(a), a.bool("log", false), s.points));
+        });
+    add(t, "surface", params("f", "x?", "y?", "paths?", "colormap?", "at?", "zlabel?"),
         "surface(f, x=[-5, 5], y=[-5, 5], paths=[...], colormap=\"viridis\", out=\"s.png\")",
-        a -> make(a, () -> {
+        a -> {
           Surface2 s = surface2(a);
-          return Plots.surface(s.f, s.xr, s.yr, traces(a), a.string("colormap", "viridis"));
-        }));
-    add(t, "animate", List.of("f", "x?", "y?", "paths?", "levels?", "log?", "frames?", "delay?", "at?", "title?", "out?"),
+          return make(a, s.names, () -> Plots.surface(s.f, s.xr, s.yr, traces(a), a.string("colormap", "viridis")));
+        });
+    add(t, "animate", params("f", "x?", "y?", "paths?", "levels?", "log?", "frames?", "delay?", "at?", "zlabel?"),
         "animate(f, x=[a, b], y=[c, d], paths=[r1, r2], frames=60, delay=100, out=\"a.gif\")",
-        a -> make(a, () -> {
+        a -> {
           Surface2 s = surface2(a);
           long frames = a.integer("frames", 60);
           long delay = a.integer("delay", 100);
           if (frames < 2 || frames > 1000) throw a.error("frames", "frames must be between 2 and 1000, got " + frames);
           if (delay < 10 || delay > 10_000) throw a.error("delay", "delay must be between 10 and 10000 ms, got " + delay);
-          return Plots.animate(s.f, s.xr, s.yr, traces(a), levels(a), a.bool("log", false), (int) frames, (int) delay);
-        }));
-    add(t, "convergence", List.of("runs", "metric?", "log?", "title?", "out?"),
-        "convergence([r1, r2], metric=\"f\"|\"gnorm\"|\"gap\", log=true, out=\"conv.png\")",
-        a -> make(a, () -> {
+          return make(a, s.names, () -> Plots.animate(s.f, s.xr, s.yr, traces(a), levels(a), a.bool("log", false),
+              (int) frames, (int) delay));
+        });
+    add(t, "convergence", params("runs", "metric?", "log?", "x?", "fstar?"),
+        "convergence([r1, r2], metric=\"f\"|\"gnorm\"|\"gap\", log=true, x=\"iterations\"|\"epochs\", fstar=f*, out=\"conv.png\")",
+        a -> make(a, null, () -> {
           String metric = a.string("metric", "f");
           if (!List.of("f", "gnorm", "gap").contains(metric)) {
             throw a.error("metric", "metric must be \"f\", \"gnorm\" or \"gap\", got \"" + metric + "\"");
           }
-          boolean perEpoch = true;
-          for (Value v : a.get("runs") instanceof ResultValue ? List.of(a.get("runs")) : a.items("runs")) {
-            perEpoch &= v instanceof ResultValue r && r.r().epochs() > 0 && r.r().batchLosses() != null
-                && r.r().batchLosses().length > 0;
+          List<Trace> runs = traces(a, "runs");
+          // per epoch only when every run has epochs: a full-batch run's values are per iteration
+          boolean allEpochs = runs.stream().allMatch(Trace::perEpoch);
+          String x = a.string("x", allEpochs ? "epochs" : "iterations");
+          if (!List.of("iterations", "epochs").contains(x)) {
+            throw a.error("x", "x must be \"iterations\" or \"epochs\", got \"" + x + "\"");
           }
-          return Plots.convergence(traces(a, "runs"), metric, a.bool("log", true), perEpoch ? "epoch" : "iteration");
+          Double fstar = a.has("fstar") ? a.number("fstar") : null;
+          return Plots.convergence(runs, metric, a.bool("log", true), x, fstar);
         }));
-    add(t, "plot", List.of("g", "x?", "title?", "out?"), "plot(g, x=[a, b], out=\"g.png\"): a function of one variable",
-        a -> make(a, () -> {
+    add(t, "plot", params("g", "x?"), "plot(g, x=[a, b], out=\"g.png\"): a function of one variable",
+        a -> {
           FunctionValue g = function(a, "g", 1);
-          double[] xr = range(a, "x", new double[] {-5, 5});
-          DoubleUnaryOperator f = sampler1(g);
-          return Plots.plot1d(f, xr, g.name());
-        }));
-    add(t, "figure", List.of("panels", "cols?", "title?", "out?"), "figure([p1, p2, p3], cols=3, out=\"fig.png\"): panels side by side",
-        a -> make(a, () -> {
+          String var = g.signature().ref(0).toString();
+          return make(a, new String[] {var, null, null}, () -> {
+            double[] xr = range(a, "x", new double[] {-5, 5});
+            return Plots.plot1d(sampler1(g), xr, g.name() + "(" + var + ")");
+          });
+        });
+    add(t, "figure", List.of("panels", "cols?", "title?", "size?", "dpi?", "out?"),
+        "figure([p1, p2, p3], cols=3, out=\"fig.png\"): panels side by side",
+        a -> make(a, null, () -> {
           List<Plot> panels = new ArrayList<>();
           for (Value v : a.items("panels")) {
             if (!(v instanceof PlotValue p)) throw a.error("panels", "figure takes a list of plots, got a " + v.kind());
@@ -83,11 +101,27 @@ final class PlotBuiltins {
         }));
   }
 
-  private static Value make(Args a, Supplier<Plot> build) {
+  /**
+   * Builds the plot, then applies the frame keywords: axis titles ({@code names} are the defaults
+   * from the function: x, y, value; null entries keep the plot's own), size in inches, dpi,
+   * title; writes it when out= is given.
+   */
+  private static Value make(Args a, String[] names, Supplier<Plot> build) {
     Plot plot;
     try {
       plot = build.get();
       if (a.has("title")) plot.title(a.string("title"));
+      String[] labels = names == null ? new String[3] : names.clone();
+      if (a.has("xlabel")) labels[0] = a.string("xlabel");
+      if (a.has("ylabel")) labels[1] = a.string("ylabel");
+      if (a.has("zlabel")) labels[2] = a.string("zlabel");
+      if (labels[0] != null || labels[1] != null || labels[2] != null) plot.labels(labels[0], labels[1], labels[2]);
+      if (a.has("size")) {
+        double[] inches = a.vector("size");
+        if (inches.length != 2) throw a.error("size", "size= is [width, height] in inches, got " + inches.length + " numbers");
+        plot.size((int) Math.round(inches[0] * 100), (int) Math.round(inches[1] * 100));
+      }
+      if (a.has("dpi")) plot.dpi((int) a.integer("dpi"));
     } catch (PlotException e) {
       throw e.argument() != null && a.has(e.argument()) ? a.error(e.argument(), e.getMessage()) : a.error(e.getMessage());
     }
@@ -106,16 +140,19 @@ final class PlotBuiltins {
     return v;
   }
 
-  /** A function of two variables with its ranges, ready to sample. */
-  record Surface2(DoubleBinaryOperator f, double[] xr, double[] yr) {}
+  /**
+   * A function of two variables with its ranges, ready to sample; {@code names} titles the axes
+   * (x, y, value) and {@code points} is the data drawn over it, if any.
+   */
+  record Surface2(DoubleBinaryOperator f, double[] xr, double[] yr, String[] names, Points points) {}
 
   private static Surface2 surface2(Args a) {
     Value fv = a.get("f");
     if (!(fv instanceof FunctionValue f) || !f.isDeclared()) {
       throw a.error("f", a.fn + " needs a declared function of two variables, got a " + fv.kind());
     }
-    List<Trace> paths = traces(a);
-    double[][] box = box(paths);
+    Points points = points(a);
+    double[][] box = box(traces(a), points);
     double[] xr = range(a, "x", box == null ? new double[] {-5, 5} : box[0]);
     double[] yr = range(a, "y", box == null ? new double[] {-5, 5} : box[1]);
     Signature sig = f.signature();
@@ -128,12 +165,15 @@ final class PlotBuiltins {
       if (params.length != sig.dimension()) {
         throw a.error("at", "at= gives " + params.length + " parameters, but " + f.name() + " has " + sig.dimension());
       }
+      List<String> fields = flatNames(sig.fields());
+      String[] names = points != null ? new String[] {points.xName(), points.yName(), f.name()}
+          : new String[] {fields.get(0), fields.get(1), f.name()};
       double[] row = new double[2];
       return new Surface2((u, v) -> {
         row[0] = u;
         row[1] = v;
         return c.value(params, row, 0);
-      }, xr, yr);
+      }, xr, yr, names, points);
     }
     if (sig.dimension() != 2 || sig.fieldCount() != 0) {
       throw a.error("f", a.fn + " needs a function of two variables; " + f.name() + " takes "
@@ -145,7 +185,17 @@ final class PlotBuiltins {
       x[0] = u;
       x[1] = v;
       return c.value(x, none, 0);
-    }, xr, yr);
+    }, xr, yr, new String[] {sig.ref(0).toString(), sig.ref(1).toString(), f.name()}, points);
+  }
+
+  /** Variables or fields one name per slot: a vector x[2] gives x[1], x[2]. */
+  private static List<String> flatNames(List<VarSpec> specs) {
+    List<String> out = new ArrayList<>();
+    for (VarSpec v : specs) {
+      if (v.isVector()) for (int i = 1; i <= v.size(); i++) out.add(v.name() + "[" + i + "]");
+      else out.add(v.name());
+    }
+    return out;
   }
 
   /** Samples a function of one variable that {@link #function} has checked. */
@@ -194,25 +244,62 @@ final class PlotBuiltins {
     List<Value> items = v instanceof ResultValue ? List.of(v) : a.items(name);
     for (Value item : items) {
       if (!(item instanceof ResultValue r)) throw a.error(name, name + "= takes results of minimize or compare, got a " + item.kind());
-      out.add(new Trace(r.r().label(), r.r().path(), r.r().values(), r.r().gnorms()));
+      out.add(trace(r.r()));
     }
     return out;
   }
 
-  /** The bounding box of all paths' first two coordinates, widened by 20%; null without paths. */
-  private static double[][] box(List<Trace> traces) {
-    double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y0 = x0, y1 = x1;
-    for (Trace t : traces) {
-      for (double[] p : t.path()) {
-        if (p.length < 2 || !Double.isFinite(p[0]) || !Double.isFinite(p[1])) continue;
-        x0 = Math.min(x0, p[0]);
-        x1 = Math.max(x1, p[0]);
-        y0 = Math.min(y0, p[1]);
-        y1 = Math.max(y1, p[1]);
+  /**
+   * A run for the plots. Each value's iteration number: from the path's in a full-batch run (its
+   * values belong to the kept iterates); in a minibatch run the values are per epoch, epoch e
+   * ending after e·(updates/epochs) iterations.
+   */
+  private static Trace trace(Result r) {
+    double[] values = r.values();
+    int n = values == null ? 0 : values.length;
+    double[] iterations = new double[n];
+    boolean minibatch = r.epochs() > 0 && r.batchLosses() != null && r.batchLosses().length > 0;
+    if (minibatch) {
+      double[] epochs = new double[n];
+      double perEpoch = (double) r.iterations() / r.epochs();
+      for (int e = 0; e < n; e++) {
+        epochs[e] = e;
+        iterations[e] = Math.round(e * perEpoch);
       }
+      return new Trace(r.label(), r.path(), values, r.gnorms(), iterations, epochs);
+    }
+    long[] its = r.pathIterations();
+    for (int k = 0; k < n; k++) iterations[k] = its != null && its.length == n ? its[k] : k;
+    return new Trace(r.label(), r.path(), values, r.gnorms(), iterations, null);
+  }
+
+  /**
+   * The ranges to draw without x=/y=: the paths' bounding box widened by 20% on each side (room
+   * for the contours around them), joined with the data points' box widened by 5% (matplotlib's
+   * margin); null when there is neither.
+   */
+  private static double[][] box(List<Trace> traces, Points points) {
+    List<double[]> pathPoints = new ArrayList<>();
+    for (Trace t : traces) pathPoints.addAll(List.of(t.path()));
+    double[][] a = box(pathPoints, 0.2);
+    double[][] b = points == null ? null : box(List.of(points.xy()), 0.05);
+    if (a == null) return b;
+    if (b == null) return a;
+    return new double[][] {{Math.min(a[0][0], b[0][0]), Math.max(a[0][1], b[0][1])},
+        {Math.min(a[1][0], b[1][0]), Math.max(a[1][1], b[1][1])}};
+  }
+
+  private static double[][] box(List<double[]> pts, double margin) {
+    double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y0 = x0, y1 = x1;
+    for (double[] p : pts) {
+      if (p == null || p.length < 2 || !Double.isFinite(p[0]) || !Double.isFinite(p[1])) continue;
+      x0 = Math.min(x0, p[0]);
+      x1 = Math.max(x1, p[0]);
+      y0 = Math.min(y0, p[1]);
+      y1 = Math.max(y1, p[1]);
     }
     if (!(x0 < x1) || !(y0 < y1)) return null;
-    double mx = 0.2 * (x1 - x0), my = 0.2 * (y1 - y0);
+    double mx = margin * (x1 - x0), my = margin * (y1 - y0);
     return new double[][] {{x0 - mx, x1 + mx}, {y0 - my, y1 + my}};
   }
 
@@ -231,7 +318,7 @@ final class PlotBuiltins {
     double[] v = ds.column(coords.get(1));
     double[][] xy = new double[ds.rows()][];
     for (int i = 0; i < xy.length; i++) xy[i] = new double[] {u[i], v[i]};
-    return new Points(xy, color == null ? null : ds.column(color));
+    return new Points(xy, color == null ? null : ds.column(color), coords.get(0), coords.get(1));
   }
 
   /** A plot as a value. {@code written} is the file it went to, if any. */

@@ -8,12 +8,9 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.GifEncoder;
 
 /**
  * The runs of a contour plot growing step by step. The contour (field, iso-lines, legend, start
@@ -62,21 +59,42 @@ final class AnimationPlot extends Plot {
     }
 
     @Override
+    public Plot dpi(int dpi) {
+        super.dpi(dpi);
+        contour.dpi(dpi);
+        return this;
+    }
+
+    @Override
+    public Plot labels(String x, String y, String z) {
+        contour.labels(x, y, z);
+        return this;
+    }
+
+    @Override
+    public List<String> axisTitles() {
+        return contour.axisTitles();
+    }
+
+    @Override
     public BufferedImage render() {
         List<BufferedImage> frames = frames();
         return frames.get(frames.size() - 1);
     }
 
     @Override
+    void draw(Graphics2D g) {
+        g.drawImage(render(), 0, 0, width(), height(), null);
+    }
+
+    @Override
     void writeGif(Path file) {
-        GifEncoder.saveGif(file.toString(), frames(), 0, delayMs);
-        try {
-            if (!Files.exists(file) || Files.size(file) == 0) {
-                throw new PlotException("cannot write " + file + ": the GIF encoder wrote nothing");
-            }
-        } catch (java.io.IOException e) {
-            throw new PlotException("cannot write " + file + ": " + e.getMessage(), e);
+        List<BufferedImage> frames = frames();
+        List<Color> keep = new ArrayList<>();
+        for (int r = 0; r < contour.paths().size(); r++) {
+            keep.add(Style.run(r));
         }
+        GifWriter.write(file, frames, delayMs, keep);
     }
 
     List<BufferedImage> frames() {
@@ -89,7 +107,7 @@ final class AnimationPlot extends Plot {
             longest = Math.max(longest, t.path().length);
         }
         ContourChart chart = contour.chart(starts);
-        BufferedImage background = BitmapEncoder.getBufferedImage(chart);
+        BufferedImage background = contour.raster(g -> chart.paint(g, width(), height()));
         Rectangle2D rect = chart.dataRect();
         int count = Math.min(maxFrames, longest);
         List<BufferedImage> frames = new ArrayList<>(count);
@@ -108,9 +126,10 @@ final class AnimationPlot extends Plot {
         try {
             g.drawImage(background, 0, 0, null);
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.scale(dpi() / (double) DEFAULT_DPI, dpi() / (double) DEFAULT_DPI);
             g.clip(rect);
             for (int r = 0; r < runs.size(); r++) {
-                Color colour = Style.RUNS[r % Style.RUNS.length];
+                Color colour = Style.run(r);
                 double[][] path = runs.get(r).path();
                 int n = Math.min(upTo, path.length);
                 Path2D line = new Path2D.Double();
@@ -130,6 +149,9 @@ final class AnimationPlot extends Plot {
                         pen = true;
                     }
                 }
+                g.setColor(Style.HALO);
+                g.setStroke(new BasicStroke(3.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                g.draw(line);
                 g.setColor(colour);
                 g.setStroke(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
                 g.draw(line);

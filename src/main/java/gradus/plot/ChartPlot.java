@@ -1,9 +1,8 @@
 package gradus.plot;
 
-import java.awt.image.BufferedImage;
+import java.awt.Graphics2D;
 import java.io.IOException;
 import java.io.OutputStream;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 
@@ -16,8 +15,14 @@ abstract class ChartPlot extends Plot {
     abstract XYChart chart();
 
     @Override
-    public BufferedImage render() {
-        return BitmapEncoder.getBufferedImage(chart());
+    public java.util.List<String> axisTitles() {
+        XYChart c = chart();
+        return java.util.Arrays.asList(c.getXAxisTitle(), c.getYAxisTitle(), null);
+    }
+
+    @Override
+    void draw(Graphics2D g) {
+        chart().paint(g, width(), height());
     }
 
     @Override

@@ -5,119 +5,110 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
+import java.awt.font.FontRenderContext;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
-import java.util.ArrayList;
-import java.util.List;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
 
 /**
- * An XYChart with a filled colour field behind its plot area and a colour bar on its right.
- * XChart cannot draw under its series, so the chart and plot backgrounds are transparent: one
- * layout pass finds the plot rectangle, the field is painted there, then XChart paints on top.
+ * A contour chart: the filled colour field painted under XChart's series inside the data
+ * rectangle, and a colour bar in a strip on the right with its ticks and its label written
+ * upwards beside it (matplotlib's {@code colorbar(label=...)}), so no title is needed above it.
  */
-final class ContourChart extends XYChart {
-    static final int BAR_STRIP = 92;
+final class ContourChart extends AxesChart {
+    private static final int BAR_GAP = 8;
+    private static final int BAR_WIDTH = 18;
+    private static final Font LABEL_FONT = Style.BASE.deriveFont(12f);
+    private static final Font CAPTION_FONT = Style.BASE.deriveFont(13f);
 
     private final ContourPlot source;
-    private final List<XYSeries> isoLines = new ArrayList<>();
-    /** Screen rectangle of the data range after the last paint. */
-    private Rectangle2D dataRect = new Rectangle2D.Double();
+    private final Ticks.TickSet barTicks;
+    private final String caption;
+    private final int strip;
 
-    ContourChart(int width, int height, ContourPlot source) {
+    ContourChart(int width, int height, ContourPlot source, Ticks.TickSet barTicks, String caption) {
         super(width, height);
         this.source = source;
-    }
-
-    void addIsoLine(XYSeries series) {
-        isoLines.add(series);
-    }
-
-    Rectangle2D dataRect() {
-        return dataRect;
+        this.barTicks = barTicks;
+        this.caption = caption;
+        FontRenderContext frc = new FontRenderContext(null, true, true);
+        double labels = 0;
+        for (String l : barTicks.labels()) {
+            labels = Math.max(labels, LABEL_FONT.getStringBounds(l, frc).getWidth());
+        }
+        double captionHeight = CAPTION_FONT.getLineMetrics(caption, frc).getHeight();
+        this.strip = (int) Math.ceil(BAR_GAP + BAR_WIDTH + 7 + labels + 8 + captionHeight + 6);
     }
 
     @Override
-    public void paint(Graphics2D g, int width, int height) {
-        int chartWidth = width - BAR_STRIP;
-        layoutPass(chartWidth, height);
-        double[] xr = source.xr;
-        double[] yr = source.yr;
-        double left = getScreenXFromChart(xr[0]);
-        double right = getScreenXFromChart(xr[1]);
-        double top = getScreenYFromChart(yr[1]);
-        double bottom = getScreenYFromChart(yr[0]);
-        dataRect = new Rectangle2D.Double(left, top, right - left, bottom - top);
+    int rightStrip() {
+        return strip;
+    }
 
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        int pw = (int) Math.round(right - left);
-        int ph = (int) Math.round(bottom - top);
+    Ticks.TickSet barTicks() {
+        return barTicks;
+    }
+
+    String caption() {
+        return caption;
+    }
+
+    @Override
+    void paintUnder(Graphics2D g, Rectangle2D r) {
+        int pw = (int) Math.round(r.getWidth());
+        int ph = (int) Math.round(r.getHeight());
         if (pw > 0 && ph > 0) {
-            g.drawImage(source.field(pw, ph), (int) Math.round(left), (int) Math.round(top), pw, ph, null);
-        }
-        super.paint(g, chartWidth, height);
-        setWidth(width);
-        paintColourBar(g, chartWidth, (int) Math.round(top), (int) Math.round(bottom));
-    }
-
-    /** Paints once without the iso-lines into a throw-away picture, only to compute the layout. */
-    private void layoutPass(int chartWidth, int height) {
-        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D sg = scratch.createGraphics();
-        try {
-            isoLines.forEach(s -> s.setEnabled(false));
-            super.paint(sg, chartWidth, height);
-        } finally {
-            isoLines.forEach(s -> s.setEnabled(true));
-            sg.dispose();
+            g.drawImage(source.field(pw, ph), (int) Math.round(r.getX()), (int) Math.round(r.getY()), pw, ph, null);
         }
     }
 
-    private void paintColourBar(Graphics2D g, int x0, int top, int bottom) {
-        double[] bounds = source.bounds;
-        int bands = bounds.length - 1;
-        int barX = x0 + 6;
-        int barW = 18;
-        int h = bottom - top;
+    @Override
+    void paintOver(Graphics2D g, int chartWidth, int height) {
+        Rectangle2D r = dataRect();
+        double top = r.getY();
+        double bottom = r.getMaxY();
+        double h = bottom - top;
+        int bands = source.bounds.length - 1;
         if (h <= 0 || bands < 1) {
             return;
         }
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        double barX = chartWidth + BAR_GAP;
         for (int k = 0; k < bands; k++) {
-            int y1 = bottom - (int) Math.round((double) (k + 1) * h / bands);
-            int y2 = bottom - (int) Math.round((double) k * h / bands);
+            double y1 = bottom - (double) (k + 1) * h / bands;
+            double y2 = bottom - (double) k * h / bands;
             g.setColor(new Color(source.bandColour(k)));
-            g.fillRect(barX, y1, barW, y2 - y1);
+            g.fill(new Rectangle2D.Double(barX, Math.floor(y1), BAR_WIDTH, Math.ceil(y2) - Math.floor(y1)));
         }
         g.setColor(Color.BLACK);
         g.setStroke(new BasicStroke(1f));
-        g.drawRect(barX, top, barW, h);
-        Font font = Style.BASE.deriveFont(11f);
-        g.setFont(font);
+        g.draw(new Rectangle2D.Double(barX, top, BAR_WIDTH, h));
+        g.setFont(LABEL_FONT);
         FontMetrics fm = g.getFontMetrics();
-        if (source.log) {
-            int every = Math.max(1, (int) Math.ceil(bands / 8.0));
-            for (int k = 0; k <= bands; k += every) {
-                tick(g, fm, barX + barW, bottom - (double) k * h / bands, bounds[k]);
+        double right = barX + BAR_WIDTH;
+        double widest = 0;
+        for (int k = 0; k < barTicks.major().length; k++) {
+            double y = bottom - source.barPosition(barTicks.major()[k]) * h;
+            if (y < top - 0.5 || y > bottom + 0.5) {
+                continue;
             }
-        } else {
-            double lo = bounds[0];
-            double hi = bounds[bands];
-            for (double v : Ticks.nice(lo, hi, 8)) {
-                tick(g, fm, barX + barW, bottom - (v - lo) / (hi - lo) * h, v);
+            g.draw(new Line2D.Double(right, y, right + 4, y));
+            String label = barTicks.labels()[k];
+            widest = Math.max(widest, fm.stringWidth(label));
+            g.drawString(label, (float) (right + 7), (float) (y + fm.getAscent() / 2.0 - 2));
+        }
+        for (double v : barTicks.minor()) {
+            double y = bottom - source.barPosition(v) * h;
+            if (y >= top && y <= bottom) {
+                g.draw(new Line2D.Double(right, y, right + 2.5, y));
             }
         }
-        if (source.log) {
-            g.drawString("log scale", barX - 4, top - 5);
-        }
-    }
-
-    private static void tick(Graphics2D g, FontMetrics fm, int x, double yPos, double value) {
-        int y = (int) Math.round(yPos);
-        g.drawLine(x, y, x + 4, y);
-        g.drawString(Ticks.label(value, 3), x + 7, y + fm.getAscent() / 2 - 1);
+        g.setFont(CAPTION_FONT);
+        FontMetrics cm = g.getFontMetrics();
+        AffineTransform keep = g.getTransform();
+        double cx = right + 7 + widest + 8 + cm.getAscent();
+        g.translate(cx, top + h / 2 + cm.stringWidth(caption) / 2.0);
+        g.rotate(-Math.PI / 2);
+        g.drawString(caption, 0, 0);
+        g.setTransform(keep);
     }
 }

@@ -2,6 +2,7 @@ package gradus.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,19 +15,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.DoubleBinaryOperator;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
-import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Filled contours of f with iso-lines, a colour bar, optional runs and data points.
  * Levels: about {@code levels} bands on round numbers covering the sampled values (like
- * matplotlib), or with {@code log} exactly {@code levels} bands evenly spaced in log(f - min + δ),
- * δ = (max - min)·10⁻³, from the smallest to the largest sampled value.
+ * matplotlib), or with {@code log} exactly {@code levels} bands evenly spaced in log10 of f — or
+ * of f − min f when f is not positive everywhere — like matplotlib's {@code norm=LogNorm()}: see
+ * {@link LogScale}.
  */
 public final class ContourPlot extends Plot {
     /** Runs longer than this are drawn as lines without a marker at every step. */
@@ -36,12 +36,17 @@ public final class ContourPlot extends Plot {
     final double[] yr;
     final boolean log;
     final double[] bounds;
+    /** The log colour scale; null for linear levels. */
+    final LogScale scale;
     private final List<Trace> paths;
     private final Points points;
     private final Grid grid;
     private final List<double[][]> isoLines = new ArrayList<>();
     private Colormap colormap = Colormap.viridis();
     private BufferedImage fieldCache;
+    private String xName = "x";
+    private String yName = "y";
+    private String zName = "f";
 
     ContourPlot(DoubleBinaryOperator f, double[] xr, double[] yr, List<Trace> paths, int levels,
             boolean log, Points points, int resolution) {
@@ -65,7 +70,9 @@ public final class ContourPlot extends Plot {
             throw new PlotException("the function has no finite value on x=" + Plots.range(xr)
                     + ", y=" + Plots.range(yr) + "; nothing to draw");
         }
-        this.bounds = levelBounds(grid.min, grid.max, levels, log);
+        this.scale = log && grid.max > grid.min ? LogScale.of(grid) : null;
+        this.bounds = scale != null ? scale.bounds(levels)
+                : grid.max > grid.min ? niceBounds(grid.min, grid.max, levels) : new double[] {grid.min, grid.max};
         for (int k = 1; k < bounds.length - 1; k++) {
             isoLines.add(MarchingSquares.asSeries(MarchingSquares.segments(grid.xs, grid.ys, grid.z, bounds[k])));
         }
@@ -90,23 +97,82 @@ public final class ContourPlot extends Plot {
         return this;
     }
 
-    static double[] levelBounds(double min, double max, int levels, boolean log) {
-        double range = max - min;
-        if (!(range > 0)) {
-            return new double[] {min, max};
+    /** Names the axes: x and y after the function's variables (or data fields), z its value. */
+    @Override
+    public ContourPlot labels(String x, String y, String z) {
+        xName = x == null ? xName : x;
+        yName = y == null ? yName : y;
+        zName = z == null ? zName : z;
+        return this;
+    }
+
+    /**
+     * A log colour scale over g = f (when every sample is positive) or g = f − min f: from the
+     * smallest positive g (no lower than 10⁻¹² of the largest) to the largest g. A fixed offset
+     * such as (max − min)·10⁻³ would flatten every valley shallower than that offset into one band
+     * (Beale's function: f ≤ 10 in its valley against 1.8·10⁵ at the corners).
+     */
+    record LogScale(double shift, double lo, double hi, double min) {
+        static LogScale of(Grid grid) {
+            double shift = grid.min > 0 ? 0 : grid.min;
+            double hi = grid.max - shift;
+            double lo = Double.POSITIVE_INFINITY;
+            for (double[] row : grid.z) {
+                for (double v : row) {
+                    double g = v - shift;
+                    if (g > 0 && g < lo) {
+                        lo = g;
+                    }
+                }
+            }
+            return new LogScale(shift, Math.max(lo, hi * 1e-12), hi, grid.min);
         }
-        if (!log) {
-            return niceBounds(min, max, levels);
+
+        /** {@code levels} bands evenly spaced in log g, as level values of f; the outer ones are open. */
+        double[] bounds(int levels) {
+            double a = Math.log10(lo);
+            double b = Math.log10(hi);
+            double[] out = new double[levels + 1];
+            for (int k = 0; k <= levels; k++) {
+                out[k] = shift + Math.pow(10, a + (b - a) * k / levels);
+            }
+            out[0] = min;
+            return out;
         }
-        double[] b = new double[levels + 1];
-        double delta = range * 1e-3;
-        for (int k = 0; k <= levels; k++) {
-            double t = (double) k / levels;
-            b[k] = min - delta + delta * Math.pow((range + delta) / delta, t);
+
+        /** Where g sits on the colour bar, 0 (bottom) to 1 (top). */
+        double position(double g) {
+            return (Math.log10(g) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo));
         }
-        b[0] = min;
-        b[levels] = max;
-        return b;
+    }
+
+    /** Where a colour bar value (f, or g on a log scale) sits on the bar, 0 to 1. */
+    double barPosition(double v) {
+        if (scale != null) {
+            return scale.position(v);
+        }
+        double lo = bounds[0];
+        double hi = bounds[bounds.length - 1];
+        return hi > lo ? (v - lo) / (hi - lo) : 0.5;
+    }
+
+    Ticks.TickSet barTicks(double barPixels) {
+        if (scale != null) {
+            double decades = Math.log10(scale.hi()) - Math.log10(scale.lo());
+            return Ticks.log(scale.lo(), scale.hi(), 8, barPixels / Math.max(decades, 1e-9));
+        }
+        return Ticks.linear(bounds[0], bounds[bounds.length - 1], 8);
+    }
+
+    /** The colour bar's label: the value's name, and how the log scale was shifted. */
+    String barCaption(Ticks.TickSet ticks) {
+        if (scale == null) {
+            return ticks.title(zName);
+        }
+        if (scale.shift() == 0) {
+            return ticks.title(zName) + ", log scale";
+        }
+        return ticks.title(zName + " − min " + zName) + ", log scale; min " + zName + " = " + Ticks.label(scale.shift());
     }
 
     /**
@@ -175,21 +241,18 @@ public final class ContourPlot extends Plot {
     }
 
     ContourChart chart(List<Trace> runs) {
-        ContourChart chart = new ContourChart(width(), height(), this);
+        // ticks are chosen for the plot's size: about one label per 75 (x) or 45 (y) pixels, at most 8
+        Ticks.TickSet xt = Ticks.linear(xr[0], xr[1], Ticks.count(width() - 160, 65));
+        Ticks.TickSet yt = Ticks.linear(yr[0], yr[1], Ticks.count(height() - 100, 40));
+        Ticks.TickSet bar = barTicks(height() - 120);
+        ContourChart chart = new ContourChart(width(), height(), this, bar, barCaption(bar));
         Style.apply(chart, title());
+        chart.axes(xr, xt, yr, yt);
         XYStyler s = chart.getStyler();
-        s.setChartBackgroundColor(new Color(0, 0, 0, 0));
-        s.setPlotBackgroundColor(new Color(0, 0, 0, 0));
-        s.setPlotGridLinesVisible(false);
-        s.setPlotContentSize(1.0);
-        s.setXAxisMin(xr[0]);
-        s.setXAxisMax(xr[1]);
-        s.setYAxisMin(yr[0]);
-        s.setYAxisMax(yr[1]);
         s.setMarkerSize(6);
-        s.setLegendPosition(quietestCorner(paths));
-        chart.setXAxisTitle("x");
-        chart.setYAxisTitle("y");
+        chart.legendRule(AxesChart.Legend.BEST_OR_RIGHT);
+        chart.setXAxisTitle(xt.title(xName));
+        chart.setYAxisTitle(yt.title(yName));
         Set<String> names = new HashSet<>();
         Color isoColour = new Color(0, 0, 0, 70);
         for (int k = 0; k < isoLines.size(); k++) {
@@ -202,11 +265,22 @@ public final class ContourPlot extends Plot {
             iso.setLineColor(isoColour);
             iso.setLineStyle(new BasicStroke(0.8f));
             iso.setShowInLegend(false);
-            chart.addIsoLine(iso);
+            chart.decoration(iso);
         }
         boolean anyLegend = addPoints(chart, names);
+        // the whole paths, also when an animation's frame draws only their beginnings
+        for (Trace t : paths) {
+            double[][] path = t.path();
+            double[] px = new double[path.length];
+            double[] py = new double[path.length];
+            for (int k = 0; k < path.length; k++) {
+                px[k] = finiteOrNaN(path[k][0]);
+                py[k] = finiteOrNaN(path[k][1]);
+            }
+            chart.avoid(px, py);
+        }
         for (int i = 0; i < runs.size(); i++) {
-            anyLegend |= addRun(chart, names, runs.get(i), Style.RUNS[i % Style.RUNS.length]);
+            anyLegend |= addRun(chart, names, runs.get(i), Style.run(i));
         }
         s.setLegendVisible(anyLegend);
         if (!anyLegend && isoLines.stream().allMatch(xy -> xy[0].length == 0)) {
@@ -235,8 +309,11 @@ public final class ContourPlot extends Plot {
             XYSeries series = chart.addSeries(unique(names, e.getKey()), x, y);
             series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
             series.setMarker(Markers.DOT);
-            series.setMarkerColor(Style.CLASSES[c++ % Style.CLASSES.length]);
+            series.setMarkerColor(Style.run(c++));
             series.setShowInLegend(groups.size() > 1);
+            for (int k = 0; k < x.length; k++) {
+                chart.avoid(x[k], y[k]);
+            }
         }
         return groups.size() > 1;
     }
@@ -297,6 +374,13 @@ public final class ContourPlot extends Plot {
             x[k] = finiteOrNaN(path[k][0]);
             y[k] = finiteOrNaN(path[k][1]);
         }
+        // a pale halo under the line keeps every run colour readable on every colour map
+        XYSeries halo = chart.addSeries(unique(names, "halo"), x, y);
+        halo.setMarker(SeriesMarkers.NONE);
+        halo.setLineColor(Style.HALO);
+        halo.setLineStyle(new BasicStroke(3.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        halo.setShowInLegend(false);
+        chart.decoration(halo);
         XYSeries line = chart.addSeries(unique(names, run.label()), x, y);
         line.setLabel(run.label());
         line.setLineColor(colour);
@@ -334,50 +418,6 @@ public final class ContourPlot extends Plot {
         return n;
     }
 
-    /** The inside corner whose quarter holds the fewest path and data points, for the legend. */
-    private LegendPosition quietestCorner(List<Trace> runs) {
-        LegendPosition[] corners = {LegendPosition.InsideNE, LegendPosition.InsideNW,
-            LegendPosition.InsideSE, LegendPosition.InsideSW};
-        int[] count = new int[4];
-        List<double[]> all = new ArrayList<>();
-        for (Trace t : runs) {
-            all.addAll(Arrays.asList(t.path()));
-        }
-        if (points != null) {
-            all.addAll(Arrays.asList(points.xy()));
-        }
-        for (double[] p : all) {
-            if (p == null || p.length < 2) {
-                continue;
-            }
-            double u = (p[0] - xr[0]) / (xr[1] - xr[0]);
-            double v = (p[1] - yr[0]) / (yr[1] - yr[0]);
-            boolean east = u > 0.6;
-            boolean west = u < 0.4;
-            boolean north = v > 0.65;
-            boolean south = v < 0.35;
-            if (north && east) {
-                count[0]++;
-            }
-            if (north && west) {
-                count[1]++;
-            }
-            if (south && east) {
-                count[2]++;
-            }
-            if (south && west) {
-                count[3]++;
-            }
-        }
-        int best = 0;
-        for (int c = 1; c < 4; c++) {
-            if (count[c] < count[best]) {
-                best = c;
-            }
-        }
-        return corners[best];
-    }
-
     private static void requirePlanar(Trace t) {
         for (double[] row : t.path()) {
             if (row == null || row.length != 2) {
@@ -387,13 +427,28 @@ public final class ContourPlot extends Plot {
         }
     }
 
+    @Override
+    public List<String> axisTitles() {
+        ContourChart c = chart(paths);
+        return List.of(c.getXAxisTitle(), c.getYAxisTitle(), c.caption());
+    }
+
+    /** The x range drawn, [a, b]. */
+    public double[] xRange() {
+        return xr.clone();
+    }
+
+    public double[] yRange() {
+        return yr.clone();
+    }
+
     List<Trace> paths() {
         return paths;
     }
 
     @Override
-    public BufferedImage render() {
-        return BitmapEncoder.getBufferedImage(chart(paths));
+    void draw(Graphics2D g) {
+        chart(paths).paint(g, width(), height());
     }
 
     @Override

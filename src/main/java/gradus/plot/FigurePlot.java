@@ -4,20 +4,19 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Panels in a grid, {@code cols} per row. Each panel is rendered to a picture at its own size and
- * centred in an equal cell; SVG and PDF embed the composed picture.
+ * Panels in a grid, {@code cols} per row, every panel drawn at the same cell size (like
+ * matplotlib's subplots): the largest panel's size, or the figure's own size divided among the
+ * cells when one is given. Panels are drawn at the figure's dpi; SVG and PDF embed the picture.
  */
 final class FigurePlot extends Plot {
     private static final int TITLE_HEIGHT = 34;
 
     private final List<Plot> panels;
     private final int cols;
+    private boolean sized;
 
     FigurePlot(List<Plot> panels, int cols) {
         super(1, 1);
@@ -31,12 +30,16 @@ final class FigurePlot extends Plot {
         this.cols = Math.min(cols, panels.size());
     }
 
-    private int cellWidth() {
-        return panels.stream().mapToInt(Plot::width).max().orElse(1);
+    private int top() {
+        return title() == null ? 0 : TITLE_HEIGHT;
     }
 
-    private int cellHeight() {
-        return panels.stream().mapToInt(Plot::height).max().orElse(1);
+    int cellWidth() {
+        return sized ? super.width() / cols : panels.stream().mapToInt(Plot::width).max().orElse(1);
+    }
+
+    int cellHeight() {
+        return sized ? (super.height() - top()) / rows() : panels.stream().mapToInt(Plot::height).max().orElse(1);
     }
 
     private int rows() {
@@ -45,49 +48,49 @@ final class FigurePlot extends Plot {
 
     @Override
     public int width() {
-        return cellWidth() * cols;
+        return sized ? super.width() : cellWidth() * cols;
     }
 
     @Override
     public int height() {
-        return cellHeight() * rows() + (title() == null ? 0 : TITLE_HEIGHT);
+        return sized ? super.height() : cellHeight() * rows() + top();
     }
 
     @Override
     public Plot size(int width, int height) {
-        throw new PlotException("a figure's size follows its panels; size the panels instead");
+        super.size(width, height);
+        sized = true;
+        if (cellWidth() < 50 || cellHeight() < 50) {
+            throw new PlotException("size", "a figure of " + width / 100.0 + " x " + height / 100.0
+                    + " inches leaves its " + panels.size() + " panels less than half an inch each");
+        }
+        return this;
     }
 
     @Override
-    public BufferedImage render() {
-        List<BufferedImage> pictures = new ArrayList<>();
-        for (Plot p : panels) {
-            pictures.add(p.render());
-        }
+    void draw(Graphics2D g) {
         int cw = cellWidth();
         int ch = cellHeight();
-        int top = title() == null ? 0 : TITLE_HEIGHT;
-        BufferedImage out = new BufferedImage(width(), height(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, out.getWidth(), out.getHeight());
-            if (title() != null) {
-                g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-                g.setColor(Color.BLACK);
-                g.setFont(Style.BASE.deriveFont(Font.BOLD, 17f));
-                FontMetrics fm = g.getFontMetrics();
-                g.drawString(title(), (out.getWidth() - fm.stringWidth(title())) / 2, top - 10);
-            }
-            for (int k = 0; k < pictures.size(); k++) {
-                BufferedImage p = pictures.get(k);
-                int x = (k % cols) * cw + (cw - p.getWidth()) / 2;
-                int y = top + (k / cols) * ch + (ch - p.getHeight()) / 2;
-                g.drawImage(p, x, y, null);
-            }
-        } finally {
-            g.dispose();
+        int top = top();
+        if (title() != null) {
+            g.setColor(Color.BLACK);
+            g.setFont(Style.BASE.deriveFont(Font.BOLD, 17f));
+            FontMetrics fm = g.getFontMetrics();
+            g.drawString(title(), (width() - fm.stringWidth(title())) / 2, top - 10);
         }
-        return out;
+        for (int k = 0; k < panels.size(); k++) {
+            Plot p = panels.get(k);
+            int w = p.width();
+            int h = p.height();
+            Graphics2D cell = (Graphics2D) g.create((k % cols) * cw, top + (k / cols) * ch, cw, ch);
+            try {
+                // same-size panels: each is laid out again at the cell's size, then put back
+                p.size(cw, ch);
+                p.draw(cell);
+            } finally {
+                p.size(w, h);
+                cell.dispose();
+            }
+        }
     }
 }

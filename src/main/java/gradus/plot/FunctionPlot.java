@@ -5,18 +5,19 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** A 1-D function sampled at about 400 points; non-finite values break the line. */
+/** A 1-D function sampled at 400 points; non-finite values break the line. x axis: the data range, y: 5% margins. */
 final class FunctionPlot extends ChartPlot {
     private static final int SAMPLES = 400;
 
     private final double[] xs;
     private final double[] ys;
-    private final String label;
+    private String xName = "x";
+    private String yName;
 
     FunctionPlot(DoubleUnaryOperator g, double[] xr, String label) {
         super(640, 460);
-        this.label = label == null || label.isBlank() ? "f(x)" : label;
-        xs = samplePoints(xr);
+        this.yName = label == null || label.isBlank() ? "f(x)" : label;
+        xs = Grid.linspace(xr[0], xr[1], SAMPLES);
         ys = new double[xs.length];
         boolean any = false;
         for (int k = 0; k < xs.length; k++) {
@@ -29,29 +30,41 @@ final class FunctionPlot extends ChartPlot {
         }
     }
 
-    /**
-     * Evenly spaced points plus one extra in the first interval: XChart labels an axis whose data are
-     * exactly evenly spaced with data values (-1, 0.5037…) instead of round numbers.
-     */
-    private static double[] samplePoints(double[] xr) {
-        double[] even = Grid.linspace(xr[0], xr[1], SAMPLES);
-        double[] xs = new double[SAMPLES + 1];
-        xs[0] = even[0];
-        xs[1] = (even[0] + even[1]) / 2;
-        System.arraycopy(even, 1, xs, 2, SAMPLES - 1);
-        return xs;
+    @Override
+    public Plot labels(String x, String y, String z) {
+        if (z != null) {
+            throw new PlotException("zlabel", "a plot of one variable has no z axis");
+        }
+        xName = x == null ? xName : x;
+        yName = y == null ? yName : y;
+        return this;
     }
 
     @Override
     XYChart chart() {
-        XYChart chart = new XYChart(width(), height());
+        AxesChart chart = new AxesChart(width(), height());
         Style.apply(chart, title());
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : ys) {
+            if (Double.isFinite(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        double m = hi > lo ? 0.05 * (hi - lo) : Math.max(1, Math.abs(lo) * 0.1);
+        double[] xLimits = {xs[0], xs[xs.length - 1]};
+        double[] yLimits = {lo - m, hi + m};
+        Ticks.TickSet xt = Ticks.linear(xLimits[0], xLimits[1], Ticks.count(width() - 100, 65));
+        Ticks.TickSet yt = Ticks.linear(yLimits[0], yLimits[1], Ticks.count(height() - 100, 40));
+        chart.axes(xLimits, xt, yLimits, yt);
+        chart.grid(true);
         chart.getStyler().setLegendVisible(false);
-        chart.setXAxisTitle("x");
-        chart.setYAxisTitle(label);
-        XYSeries line = chart.addSeries(label, xs, ys);
+        chart.setXAxisTitle(xt.title(xName));
+        chart.setYAxisTitle(yt.title(yName));
+        XYSeries line = chart.addSeries(yName, xs, ys);
         line.setMarker(SeriesMarkers.NONE);
-        line.setLineColor(Style.LINES[0]);
+        line.setLineColor(Style.run(0));
         return chart;
     }
 }

@@ -54,16 +54,24 @@ public final class Plots {
 
     /**
      * One line per run of the metric per iteration: "f", "gnorm" (gradient norm) or "gap"
-     * (f minus the smallest f of all runs). On a log axis, values ≤ 0 (and non-finite ones) are
-     * left out — so the gap's zero at the best run's best iterate is not drawn.
+     * (f minus the smallest f of all runs). On a log axis a gap or norm of exactly 0 is drawn at
+     * the bottom edge, marked; negative values are left out.
      */
     public static Plot convergence(List<Trace> runs, String metric, boolean log) {
-        return new ConvergencePlot(runs, metric, log);
+        return convergence(runs, metric, log, "iterations", null);
     }
 
-    /** As above, with the x axis titled {@code unit} ("epoch" when the values are per epoch). */
-    public static Plot convergence(List<Trace> runs, String metric, boolean log, String unit) {
-        return new ConvergencePlot(runs, metric, log).per(unit);
+    /**
+     * As above, counting {@code x} = "iterations" or "epochs" on the x axis (a full-batch run
+     * counts one epoch per iteration), with gap = f − {@code fstar} when fstar is not null.
+     */
+    public static Plot convergence(List<Trace> runs, String metric, boolean log, String x, Double fstar) {
+        ConvergencePlot.Step step = switch (x == null ? "iterations" : x) {
+            case "iterations" -> ConvergencePlot.Step.ITERATIONS;
+            case "epochs" -> ConvergencePlot.Step.EPOCHS;
+            default -> throw new PlotException("x", "x must be \"iterations\" or \"epochs\", got \"" + x + "\"");
+        };
+        return new ConvergencePlot(runs, metric, log, step, fstar);
     }
 
     /** A 1-D function on xr, 400 samples; non-finite values leave gaps. */
@@ -72,7 +80,7 @@ public final class Plots {
         return new FunctionPlot(g, xr, label);
     }
 
-    /** Panels side by side, {@code cols} per row, each drawn at its own size in an equal grid cell. */
+    /** Panels side by side, {@code cols} per row, all drawn at one cell size. */
     public static Plot figure(List<Plot> panels, int cols) {
         return new FigurePlot(panels, cols);
     }

@@ -12,35 +12,23 @@ final class Style {
     private Style() {
     }
 
-    /** Run colours chosen to stand out on viridis and on white. */
-    static final Color[] RUNS = {
-        new Color(0xE4, 0x1A, 0x1C), new Color(0xFF, 0x8C, 0x00), new Color(0x00, 0xE5, 0xFF),
-        new Color(0xF0, 0x3C, 0xE6), new Color(0xFF, 0xFF, 0xFF), new Color(0x1F, 0x77, 0xB4),
-        new Color(0x2C, 0xA0, 0x2C), new Color(0x8C, 0x56, 0x4B),
-    };
-
-    /** Line colours on a white background (convergence, 1-D plots). */
     /**
-     * The run colours of {@link #RUNS}, index by index, darkened where needed to read on white, so
-     * that run k has the same hue on a contour and on its convergence plot.
+     * Matplotlib's default colour cycle (tab10): run k has colour k on every plot kind — contour,
+     * surface, convergence, animation — and data classes follow the same cycle.
      */
-    static final Color[] RUNS_ON_WHITE = {
-        new Color(0xE4, 0x1A, 0x1C), new Color(0xFF, 0x8C, 0x00), new Color(0x00, 0xA5, 0xBC),
-        new Color(0xC0, 0x20, 0xB8), new Color(0x7F, 0x7F, 0x7F), new Color(0x1F, 0x77, 0xB4),
-        new Color(0x2C, 0xA0, 0x2C), new Color(0x8C, 0x56, 0x4B),
+    static final Color[] TAB10 = {
+        new Color(0x1F77B4), new Color(0xFF7F0E), new Color(0x2CA02C), new Color(0xD62728),
+        new Color(0x9467BD), new Color(0x8C564B), new Color(0xE377C2), new Color(0x7F7F7F),
+        new Color(0xBCBD22), new Color(0x17BECF),
     };
 
-    static final Color[] LINES = {
-        new Color(0x1F, 0x77, 0xB4), new Color(0xD6, 0x27, 0x28), new Color(0x2C, 0xA0, 0x2C),
-        new Color(0xFF, 0x7F, 0x0E), new Color(0x94, 0x67, 0xBD), new Color(0x8C, 0x56, 0x4B),
-        new Color(0xE3, 0x77, 0xC2), new Color(0x7F, 0x7F, 0x7F),
-    };
+    /** The colour of run (or class, or line) number k, counted from 0. */
+    static Color run(int k) {
+        return TAB10[Math.floorMod(k, TAB10.length)];
+    }
 
-    /** Class colours for scatter points. */
-    static final Color[] CLASSES = {
-        new Color(0x1F, 0x77, 0xB4), new Color(0xD6, 0x27, 0x28), new Color(0xFF, 0xFF, 0xFF),
-        new Color(0x2C, 0xA0, 0x2C), new Color(0xFF, 0x7F, 0x0E), new Color(0x94, 0x67, 0xBD),
-    };
+    /** Drawn under a run's line on colour fields, so that every colour reads on every colour map. */
+    static final Color HALO = new Color(255, 255, 255, 150);
 
     static final Font BASE = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
 

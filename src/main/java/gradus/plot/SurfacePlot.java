@@ -22,7 +22,7 @@ import java.util.function.DoubleBinaryOperator;
  */
 final class SurfacePlot extends Plot {
     /** Quads per side. */
-    static final int QUADS = 100;
+    static final int QUADS = 140;
     private static final double ELEV = Math.toRadians(30);
     private static final double AZIM = Math.toRadians(-60);
     /** Half-height of the box relative to its half-width (matplotlib's 4:4:3 box). */
@@ -34,6 +34,8 @@ final class SurfacePlot extends Plot {
     private final List<Trace> paths;
     private final Colormap colormap;
     private final Grid grid;
+    /** f at the centre of every cell: tells which diagonal the surface folds along. */
+    private final Grid centres;
     private final double zlo;
     private final double zhi;
 
@@ -42,6 +44,10 @@ final class SurfacePlot extends Plot {
     private final double[] up = {-Math.sin(ELEV) * Math.cos(AZIM), -Math.sin(ELEV) * Math.sin(AZIM), Math.cos(ELEV)};
     private final double[] toViewer = {Math.cos(ELEV) * Math.cos(AZIM), Math.cos(ELEV) * Math.sin(AZIM), Math.sin(ELEV)};
     private final double[] light;
+
+    private String xName = "x";
+    private String yName = "y";
+    private String zName = "f";
 
     // screen mapping, set per render
     private double scale;
@@ -64,6 +70,10 @@ final class SurfacePlot extends Plot {
         }
         this.colormap = colormap;
         this.grid = Grid.sample(f, xr, yr, QUADS + 1, QUADS + 1);
+        double hx = (xr[1] - xr[0]) / QUADS / 2;
+        double hy = (yr[1] - yr[0]) / QUADS / 2;
+        this.centres = Grid.sample(f, new double[] {xr[0] + hx, xr[1] - hx}, new double[] {yr[0] + hy, yr[1] - hy},
+                QUADS, QUADS);
         if (!grid.hasFiniteValue()) {
             throw new PlotException("the function has no finite value on x=" + Plots.range(xr)
                     + ", y=" + Plots.range(yr) + "; nothing to draw");
@@ -74,6 +84,21 @@ final class SurfacePlot extends Plot {
         double[] l = {0.6 * toViewer[0] - 0.5 * right[0] + 0.6 * up[0],
             0.6 * toViewer[1] - 0.5 * right[1] + 0.6 * up[1], 0.6 * toViewer[2] - 0.5 * right[2] + 0.6 * up[2]};
         light = normalize(l);
+    }
+
+    @Override
+    public List<String> axisTitles() {
+        return List.of(Ticks.linear(xr[0], xr[1], 6).title(xName), Ticks.linear(yr[0], yr[1], 6).title(yName),
+                Ticks.linear(zlo, zhi, 7).title(zName));
+    }
+
+    /** Names the axes: x and y after the function's variables, z after the function. */
+    @Override
+    public SurfacePlot labels(String x, String y, String z) {
+        xName = x == null ? xName : x;
+        yName = y == null ? yName : y;
+        zName = z == null ? zName : z;
+        return this;
     }
 
     /**
@@ -101,36 +126,25 @@ final class SurfacePlot extends Plot {
     }
 
     @Override
-    public BufferedImage render() {
+    void draw(Graphics2D g) {
         int w = width();
         int h = height();
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, w, h);
-            int top = title() == null ? 20 : 46;
-            fit(w, h, top);
-            if (title() != null) {
-                g.setColor(Color.BLACK);
-                g.setFont(Style.BASE.deriveFont(Font.BOLD, 15f));
-                FontMetrics fm = g.getFontMetrics();
-                g.drawString(title(), (w - fm.stringWidth(title())) / 2, 28);
-            }
-            double[] xt = Ticks.nice(xr[0], xr[1], 6);
-            double[] yt = Ticks.nice(yr[0], yr[1], 6);
-            double[] zt = Ticks.nice(zlo, zhi, 5);
-            drawPanes(g, xt, yt, zt);
-            drawSurface(g);
-            drawPaths(g);
-            drawAxes(g, xt, yt, zt);
-        } finally {
-            g.dispose();
+        int top = title() == null ? 20 : 46;
+        fit(w, h, top);
+        if (title() != null) {
+            g.setColor(Color.BLACK);
+            g.setFont(Style.BASE.deriveFont(Font.BOLD, 15f));
+            FontMetrics fm = g.getFontMetrics();
+            g.drawString(title(), (w - fm.stringWidth(title())) / 2, 28);
         }
-        return img;
+        Ticks.TickSet xt = Ticks.linear(xr[0], xr[1], 6);
+        Ticks.TickSet yt = Ticks.linear(yr[0], yr[1], 6);
+        Ticks.TickSet zt = Ticks.linear(zlo, zhi, 7);
+        // axisTitles() repeats these three choices
+        drawPanes(g, xt.major(), yt.major(), zt.major());
+        drawSurface(g);
+        drawPaths(g);
+        drawAxes(g, xt, yt, zt);
     }
 
     /** Scales the projected box (plus room for labels) into the picture. */
@@ -176,69 +190,114 @@ final class SurfacePlot extends Plot {
         return new Point2D.Double(offX + dot(p, right) * scale, offY - dot(p, up) * scale);
     }
 
+    /**
+     * Two triangles per grid cell, painted far to near. Each cell is cut along the diagonal the
+     * surface folds along (see {@link #splitsOnMainDiagonal}), so triangle edges follow ridges and
+     * valleys: a sharp crest that runs diagonally (Eggholder's sqrt|x − y − 47|) cut across would
+     * turn into a row of notches, the comb seen along its crests. Triangles are planar, so each has
+     * one true normal to shade.
+     */
     private void drawSurface(Graphics2D g) {
         int n = QUADS;
-        double[][] bz = new double[n + 1][n + 1];
+        double[][] px = new double[n + 1][n + 1];
+        double[][] py = new double[n + 1][n + 1];
+        double[][] pz = new double[n + 1][n + 1];
         for (int j = 0; j <= n; j++) {
             for (int i = 0; i <= n; i++) {
                 double z = grid.z[j][i];
-                bz[j][i] = Double.isNaN(z) ? Double.NaN : bz(z);
+                px[j][i] = bx(grid.xs[i]);
+                py[j][i] = by(grid.ys[j]);
+                pz[j][i] = Double.isNaN(z) ? Double.NaN : bz(z);
             }
         }
-        int[] order = new int[n * n];
-        double[] depth = new double[n * n];
+        // triangle t: corners (i, j) of its three vertices, packed as j * (n + 1) + i
+        int[] tri = new int[2 * n * n * 3];
+        long[] keys = new long[2 * n * n];
         int count = 0;
         for (int j = 0; j < n; j++) {
             for (int i = 0; i < n; i++) {
-                double zc = bz[j][i] + bz[j][i + 1] + bz[j + 1][i] + bz[j + 1][i + 1];
-                if (Double.isNaN(zc)) {
-                    continue;
+                int a = j * (n + 1) + i;
+                int b = a + 1;
+                int c = a + n + 2;
+                int d = a + n + 1;
+                double zc = centres.z[j][i];
+                boolean mainDiagonal = splitsOnMainDiagonal(pz[j][i], pz[j][i + 1], pz[j + 1][i + 1], pz[j + 1][i],
+                        Double.isNaN(zc) ? Double.NaN : bz(zc));
+                int[][] pair = mainDiagonal ? new int[][] {{a, b, c}, {a, c, d}} : new int[][] {{a, b, d}, {b, c, d}};
+                for (int[] t : pair) {
+                    double depth = 0;
+                    boolean finite = true;
+                    for (int v : t) {
+                        int vi = v % (n + 1);
+                        int vj = v / (n + 1);
+                        finite &= !Double.isNaN(pz[vj][vi]);
+                        depth += px[vj][vi] * toViewer[0] + py[vj][vi] * toViewer[1] + pz[vj][vi] * toViewer[2];
+                    }
+                    if (!finite) {
+                        continue;
+                    }
+                    System.arraycopy(t, 0, tri, 3 * count, 3);
+                    keys[count] = ((long) sortable((float) depth) << 32) | count;
+                    count++;
                 }
-                double[] c = {bx(grid.xs[i]) + 1.0 / n, by(grid.ys[j]) + 1.0 / n, zc / 4};
-                depth[j * n + i] = dot(c, toViewer);
-                order[count++] = j * n + i;
             }
         }
-        Integer[] sorted = new Integer[count];
+        Arrays.sort(keys, 0, count);
+        // without antialiasing neighbouring triangles meet without seams and need no outline
+        // (matplotlib's plot_surface(antialiased=False)); paths and text stay antialiased
+        Object aa = g.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+        Path2D shape = new Path2D.Double();
         for (int k = 0; k < count; k++) {
-            sorted[k] = order[k];
-        }
-        Arrays.sort(sorted, (a, b) -> Double.compare(depth[a], depth[b]));
-        g.setStroke(new BasicStroke(0.9f));
-        for (int cell : sorted) {
-            int i = cell % n;
-            int j = cell / n;
-            double x0 = bx(grid.xs[i]);
-            double x1 = bx(grid.xs[i + 1]);
-            double y0 = by(grid.ys[j]);
-            double y1 = by(grid.ys[j + 1]);
-            double z00 = bz[j][i];
-            double z10 = bz[j][i + 1];
-            double z11 = bz[j + 1][i + 1];
-            double z01 = bz[j + 1][i];
-            Path2D quad = new Path2D.Double();
-            Point2D p = screen(x0, y0, z00);
-            quad.moveTo(p.getX(), p.getY());
-            p = screen(x1, y0, z10);
-            quad.lineTo(p.getX(), p.getY());
-            p = screen(x1, y1, z11);
-            quad.lineTo(p.getX(), p.getY());
-            p = screen(x0, y1, z01);
-            quad.lineTo(p.getX(), p.getY());
-            quad.closePath();
-            double[] a = {x1 - x0, y1 - y0, z11 - z00};
-            double[] b = {x0 - x1, y1 - y0, z01 - z10};
-            double[] normal = normalize(cross(a, b));
+            int t = (int) keys[k];
+            double[][] v = new double[3][];
+            shape.reset();
+            for (int m = 0; m < 3; m++) {
+                int id = tri[3 * t + m];
+                int vi = id % (n + 1);
+                int vj = id / (n + 1);
+                v[m] = new double[] {px[vj][vi], py[vj][vi], pz[vj][vi]};
+                Point2D p = screen(v[m][0], v[m][1], v[m][2]);
+                if (m == 0) {
+                    shape.moveTo(p.getX(), p.getY());
+                } else {
+                    shape.lineTo(p.getX(), p.getY());
+                }
+            }
+            shape.closePath();
+            double[] normal = normalize(cross(sub(v[1], v[0]), sub(v[2], v[0])));
             if (normal[2] < 0) {
                 normal = new double[] {-normal[0], -normal[1], -normal[2]};
             }
             double lambert = Math.max(0, dot(normal, light));
-            double t = ((z00 + z10 + z11 + z01) / 4 / BOX_Z + 1) / 2;
-            Color c = shade(colormap.rgb(t), 0.45 + 0.6 * lambert);
-            g.setColor(c);
-            g.fill(quad);
-            g.draw(quad);
+            double t01 = ((v[0][2] + v[1][2] + v[2][2]) / 3 / BOX_Z + 1) / 2;
+            g.setColor(shade(colormap.rgb(t01), 0.45 + 0.6 * lambert));
+            g.fill(shape);
         }
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, aa);
+    }
+
+    /**
+     * Whether the cell with corner heights z00, z10, z11, z01 and height {@code zc} at its centre is
+     * cut from (0, 0) to (1, 1): the diagonal whose midpoint is nearer the true centre is the one
+     * the surface folds along (a crest or a trough); without a centre value, the diagonal whose
+     * ends are closer in height.
+     */
+    static boolean splitsOnMainDiagonal(double z00, double z10, double z11, double z01, double zc) {
+        if (!Double.isNaN(zc)) {
+            return !(Math.abs((z00 + z11) / 2 - zc) > Math.abs((z10 + z01) / 2 - zc));
+        }
+        return !(Math.abs(z00 - z11) > Math.abs(z10 - z01));
+    }
+
+    /** A float's bits as an int that sorts in the float's order (for packing into sort keys). */
+    private static int sortable(float f) {
+        int bits = Float.floatToIntBits(f);
+        return bits ^ ((bits >> 31) & 0x7FFFFFFF);
+    }
+
+    private static double[] sub(double[] a, double[] b) {
+        return new double[] {a[0] - b[0], a[1] - b[1], a[2] - b[2]};
     }
 
     private static Color shade(int rgb, double factor) {
@@ -298,7 +357,7 @@ final class SurfacePlot extends Plot {
         }
     }
 
-    private void drawAxes(Graphics2D g, double[] xt, double[] yt, double[] zt) {
+    private void drawAxes(Graphics2D g, Ticks.TickSet xs, Ticks.TickSet ys, Ticks.TickSet zs) {
         double xf = toViewer[0] > 0 ? 1 : -1;
         double yf = toViewer[1] > 0 ? 1 : -1;
         // the vertical edge furthest left on screen carries the f axis
@@ -321,29 +380,34 @@ final class SurfacePlot extends Plot {
         line(g, -1, yf, -BOX_Z, 1, yf, -BOX_Z);
         line(g, xf, -1, -BOX_Z, xf, 1, -BOX_Z);
         line(g, zx, zy, -BOX_Z, zx, zy, BOX_Z);
-        for (double x : xt) {
+        for (int k = 0; k < xs.major().length; k++) {
+            double x = xs.major()[k];
             line(g, bx(x), yf, -BOX_Z, bx(x), yf * 1.06, -BOX_Z);
-            text(g, Ticks.label(x), screen(bx(x), yf * 1.17, -BOX_Z));
+            text(g, xs.labels()[k], screen(bx(x), yf * 1.17, -BOX_Z));
         }
-        for (double y : yt) {
+        for (int k = 0; k < ys.major().length; k++) {
+            double y = ys.major()[k];
             line(g, xf, by(y), -BOX_Z, xf * 1.06, by(y), -BOX_Z);
-            text(g, Ticks.label(y), screen(xf * 1.17, by(y), -BOX_Z));
+            text(g, ys.labels()[k], screen(xf * 1.17, by(y), -BOX_Z));
         }
-        for (double z : zt) {
+        for (int k = 0; k < zs.major().length; k++) {
+            double z = zs.major()[k];
             line(g, zx, zy, bz(z), zx * 1.05, zy * 1.05, bz(z));
             Point2D p = screen(zx * 1.05, zy * 1.05, bz(z));
             FontMetrics fm = g.getFontMetrics();
-            String s = Ticks.label(z);
+            String s = zs.labels()[k];
             g.setColor(Color.BLACK);
             g.drawString(s, (float) (p.getX() - fm.stringWidth(s) - 4), (float) (p.getY() + fm.getAscent() / 2.0 - 1));
             g.setColor(Color.DARK_GRAY);
         }
         g.setFont(Style.BASE.deriveFont(Font.BOLD, 14f));
-        text(g, "x", screen(0, yf * 1.34, -BOX_Z));
-        text(g, "y", screen(xf * 1.34, 0, -BOX_Z));
+        text(g, xs.title(xName), screen(0, yf * 1.34, -BOX_Z));
+        text(g, ys.title(yName), screen(xf * 1.34, 0, -BOX_Z));
         Point2D ztop = screen(zx * 1.05, zy * 1.05, BOX_Z);
         g.setColor(Color.BLACK);
-        g.drawString("f", (float) ztop.getX() - 4, (float) ztop.getY() - 10);
+        String zTitle = zs.title(zName);
+        g.drawString(zTitle, (float) Math.max(4, ztop.getX() - g.getFontMetrics().stringWidth(zTitle) / 2.0),
+                (float) ztop.getY() - 10);
     }
 
     private void drawPaths(Graphics2D g) {
@@ -351,7 +415,7 @@ final class SurfacePlot extends Plot {
             return;
         }
         for (int r = 0; r < paths.size(); r++) {
-            Color colour = Style.RUNS[r % Style.RUNS.length];
+            Color colour = Style.run(r);
             double[][] path = paths.get(r).path();
             Path2D line = new Path2D.Double();
             boolean pen = false;
@@ -423,7 +487,7 @@ final class SurfacePlot extends Plot {
         g.drawRect(x, y, boxW, boxH);
         for (int r = 0; r < paths.size(); r++) {
             int ly = y + 4 + r * lineH + lineH / 2;
-            g.setColor(Style.RUNS[r % Style.RUNS.length]);
+            g.setColor(Style.run(r));
             g.setStroke(new BasicStroke(2.5f));
             g.drawLine(x + 6, ly, x + 30, ly);
             g.setColor(Color.BLACK);

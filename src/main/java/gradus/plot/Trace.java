@@ -3,12 +3,16 @@ package gradus.plot;
 /**
  * One optimizer run as the plots see it.
  *
- * @param label  legend text
- * @param path   iterates, one row per step; a row is a point {@code [x, y]} (or {@code [x]}, …)
- * @param values f at each iterate (may be shorter than path or null when unknown)
- * @param gnorms gradient norm at each iterate, or null when not recorded
+ * @param label      legend text
+ * @param path       iterates, one row per step; a row is a point {@code [x, y]} (or {@code [x]}, …)
+ * @param values     f at each recorded point (may be shorter than path or null when unknown)
+ * @param gnorms     gradient norm at each recorded point, or null when not recorded
+ * @param iterations the iteration number of each value (null: 0, 1, 2, …)
+ * @param epochs     the epoch number of each value, or null for a full-batch run, where one
+ *                   iteration is one pass over the data
  */
-public record Trace(String label, double[][] path, double[] values, double[] gnorms) {
+public record Trace(String label, double[][] path, double[] values, double[] gnorms, double[] iterations,
+        double[] epochs) {
     public Trace {
         if (label == null) {
             label = "run";
@@ -18,8 +22,23 @@ public record Trace(String label, double[][] path, double[] values, double[] gno
         }
     }
 
+    public Trace(String label, double[][] path, double[] values, double[] gnorms) {
+        this(label, path, values, gnorms, null, null);
+    }
+
     /** Number of iterates on the path. */
     public int steps() {
         return path.length;
+    }
+
+    /** Whether the values were recorded per epoch (a minibatch run). */
+    public boolean perEpoch() {
+        return epochs != null;
+    }
+
+    /** Where value k sits on an axis counting iterations or epochs. */
+    double at(int k, boolean inEpochs) {
+        double[] xs = inEpochs && epochs != null ? epochs : iterations;
+        return xs != null && k < xs.length ? xs[k] : k;
     }
 }

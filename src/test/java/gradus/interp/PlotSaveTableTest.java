@@ -67,14 +67,14 @@ class PlotSaveTableTest {
         + "r2 = minimize(f, [-3, -1], momentum(lr=0.05), steps=30)\n"
         + "r3 = minimize(f, [-3, -1], adam(lr=0.1), steps=30)\n"
         + "c = contour(f, x=[-4, 6], y=[-2, 2], paths=[r1, r2, r3], levels=20, out=\"" + p("contour.png") + "\")\n"
-        + "cl = contour(f, log=true, out=\"" + p("contour_log.png") + "\")\n"
+        + "cl = contour(f, log=true, xlabel=\"u\", ylabel=\"v\", size=[5, 4], dpi=80, out=\"" + p("contour_log.png") + "\")\n"
         + "s = surface(f, x=[-5, 5], y=[-5, 5], paths=[r1], colormap=\"plasma\", out=\"" + p("surface.png") + "\")\n"
         + "cv = convergence([r1, r2, r3], metric=\"f\", out=\"" + p("conv_f.png") + "\")\n"
         // convergence(metric="gnorm") is left out: it fails for every run (see the test report)
         + "cp = convergence([r1, r2], metric=\"gap\", out=\"" + p("conv_gap.png") + "\")\n"
         + "pl = plot(g, x=[-1, 3], out=\"" + p("plot.png") + "\")\n"
         + "fg = figure([c, cv, pl], cols=3, out=\"" + p("figure.png") + "\")\n"
-        + "an = animate(f, x=[-4, 6], y=[-2, 2], paths=[r1, r3], out=\"" + p("anim.gif") + "\")\n"
+        + "an = animate(f, x=[-4, 6], y=[-2, 2], paths=[r1, r3], frames=8, out=\"" + p("anim.gif") + "\")\n"
         + "sv = contour(f, out=\"" + p("contour.svg") + "\")\n"
         + "pd = plot(g, out=\"" + p("plot.pdf") + "\")\n");
     for (String png : List.of("contour.png", "contour_log.png", "surface.png", "conv_f.png", "conv_gap.png",
@@ -98,6 +98,80 @@ class PlotSaveTableTest {
     assertThat(three[0]).as("3 columns are wider than they are tall").isGreaterThan(three[1]);
     assertThat(column[1]).as("1 column stacks the panels").isGreaterThan(column[0]);
     assertThat(one[0]).isPositive();
+  }
+
+  /** Runs {@code src} and returns the plot bound to {@code name}. */
+  static gradus.plot.Plot plotOf(String src, String name) {
+    Session s = new Session(new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
+    assertThat(s.run(src, "t.opt")).isTrue();
+    return ((PlotBuiltins.PlotValue) s.interpreter().globals().get(name)).plot();
+  }
+
+  @Test
+  void axisTitlesComeFromTheFunctionsNamesUnlessGiven() {
+    String loss = "loss(w, b) = (w - 1)^2 + 10*(b + 0.5)^2\n";
+    assertThat(plotOf(loss + "c = contour(loss, x=[-2, 2], y=[-2, 2])\n", "c").axisTitles())
+        .containsExactly("w", "b", "loss");
+    assertThat(plotOf(loss + "s = surface(loss)\n", "s").axisTitles()).containsExactly("w", "b", "loss");
+    assertThat(plotOf(loss + "c = contour(loss, xlabel=\"weight\", ylabel=\"bias\", zlabel=\"L\")\n", "c").axisTitles())
+        .containsExactly("weight", "bias", "L");
+    assertThat(plotOf("g(t) = t^2\np = plot(g)\n", "p").axisTitles().subList(0, 2)).containsExactly("t", "g(t)");
+    assertThat(plotOf(F + "r = minimize(f, [-3, -1], gd(lr=0.05), steps=5)\n"
+        + "c = convergence(r, xlabel=\"step\", ylabel=\"loss\")\n", "c").axisTitles().subList(0, 2))
+        .containsExactly("step", "loss");
+    // a model over data fields: the data's column names when points= is given, else the fields'
+    String model = "d = moons(50, noise=0.1, seed=1)\np(w[2], b; x[2]) = sigmoid(w[1]*x[1] + w[2]*x[2] + b)\n";
+    assertThat(plotOf(model + "c = contour(p, at=[1, -1, 0], points=d)\n", "c").axisTitles())
+        .containsExactly("x1", "x2", "p");
+    assertThat(plotOf(model + "c = contour(p, at=[1, -1, 0])\n", "c").axisTitles())
+        .containsExactly("x[1]", "x[2]", "p");
+  }
+
+  @Test
+  void contourOverDataUsesTheDataRange() {
+    gradus.plot.ContourPlot c = (gradus.plot.ContourPlot) plotOf("d = moons(50, noise=0.1, seed=1)\n"
+        + "p(w[2], b; x[2]) = sigmoid(w[1]*x[1] + w[2]*x[2] + b)\nc = contour(p, at=[1, -1, 0], points=d)\n", "c");
+    Session s = new Session(new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
+    assertThat(s.run("d = moons(50, noise=0.1, seed=1)\n", "t.opt")).isTrue();
+    double[] x1 = ((DataValue) s.interpreter().globals().get("d")).data().column("x1");
+    double lo = java.util.Arrays.stream(x1).min().getAsDouble();
+    double hi = java.util.Arrays.stream(x1).max().getAsDouble();
+    // the data's box with matplotlib's 5% margins, not [-5, 5]
+    assertThat(c.xRange()[0]).isCloseTo(lo - 0.05 * (hi - lo), org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(c.xRange()[1]).isCloseTo(hi + 0.05 * (hi - lo), org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
+  void sizeIsInInchesAndDpiSetsThePixels() throws IOException {
+    ok("g(x) = x^2\n"
+        + "a = plot(g, size=[4, 3], out=\"" + p("a.png") + "\")\n"
+        + "b = plot(g, size=[4, 3], dpi=200, out=\"" + p("b.png") + "\")\n"
+        + "c = figure([a, a], cols=2, size=[8, 3], dpi=50, out=\"" + p("c.png") + "\")\n");
+    assertThat(pngSize(dir.resolve("a.png"))).containsExactly(400, 300);
+    assertThat(pngSize(dir.resolve("b.png"))).containsExactly(800, 600);
+    assertThat(pngSize(dir.resolve("c.png"))).containsExactly(400, 150);
+    Run bad = run("g(x) = x^2\np = plot(g, size=[4])\n");
+    assertThat(bad.ok()).isFalse();
+    assertThat(bad.err()).contains("size= is [width, height] in inches");
+    Run tiny = run("g(x) = x^2\np = plot(g, dpi=1)\n");
+    assertThat(tiny.err()).contains("dpi must be between 10 and 1000");
+  }
+
+  @Test
+  void convergenceTakesFstarAndCountsEpochsOrIterations() {
+    String lin = "d = linear_data(200, w=[3, -2], b=5, noise=0.1, seed=1)\n"
+        + "loss(w[2], b; x[2], y) = (w[1]*x[1] + w[2]*x[2] + b - y)^2\n"
+        + "g = minimize(loss, [0, 0, 0], gd(lr=0.1), data=d, steps=20)\n"
+        + "s = minimize(loss, [0, 0, 0], sgd(lr=0.05), data=d, batch=50, epochs=5, seed=1)\n";
+    assertThat(plotOf(lin + "c = convergence([g, s])\n", "c").axisTitles().get(0)).isEqualTo("iteration");
+    assertThat(plotOf(lin + "c = convergence([s])\n", "c").axisTitles().get(0)).isEqualTo("epoch");
+    assertThat(plotOf(lin + "c = convergence([g, s], x=\"epochs\")\n", "c").axisTitles().get(0)).isEqualTo("epoch");
+    assertThat(plotOf(lin + "c = convergence([g, s], metric=\"gap\", fstar=0)\n", "c").axisTitles().get(1))
+        .isEqualTo("f \u2212 f*");
+    Run bad = run(lin + "c = convergence([g], x=\"seconds\")\n");
+    assertThat(bad.err()).contains("x must be \"iterations\" or \"epochs\"");
+    Run noGap = run(lin + "c = convergence([g], fstar=0)\n");
+    assertThat(noGap.err()).contains("fstar= is the f* of metric=\"gap\"");
   }
 
   /** Width and height from the PNG IHDR chunk. */

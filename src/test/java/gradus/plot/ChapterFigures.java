@@ -97,6 +97,40 @@ public final class ChapterFigures {
             - x * Math.sin(Math.sqrt(Math.abs(x - (y + 47))));
     static final DoubleBinaryOperator ROSENBROCK = (x, y) -> (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
 
+    /** The figures the plot tests draw, to look at. */
+    static void testFigures(Path dir) {
+        double[] r = {-4.5, 4.5};
+        Plots.contour(PlotLooksTest.BEALE, r, r, List.of(), 20, true, null).title("Beale, log levels")
+                .save(dir.resolve("beale-log.png"));
+        Plots.contour(PlotLooksTest.BEALE, r, r, List.of(), 20, false, null).save(dir.resolve("beale-linear.png"));
+        Plots.contour(VALLEY, VX, VY, List.of(), 20, true, null).save(dir.resolve("valley-log-notitle.png"));
+        List<Trace> five = PlotLooksTest.runs(5);
+        Plots.contour(VALLEY, VX, VY, five).save(dir.resolve("five-contour.png"));
+        Plots.convergence(five, "f", true).save(dir.resolve("five-convergence.png"));
+        Plots.surface(VALLEY, VX, VY, five).save(dir.resolve("five-surface.png"));
+        Plots.animate(VALLEY, VX, VY, five, 10, false, 12, 80).save(dir.resolve("five.gif"));
+        Plot contour = Plots.contour(VALLEY, VX, VY, threeRuns());
+        Plots.figure(List.of(contour, Plots.convergence(threeRuns()), Plots.surface(SADDLE, new double[] {-5, 5},
+                new double[] {-5, 5}, List.of()), Plots.plot1d(Math::sin, new double[] {0, 6}, "sin(x)")), 2)
+                .title("four kinds, one size").save(dir.resolve("figure-kinds.png"));
+        Trace odd = new Trace("odd", new double[0][], new double[] {5, 1, 0, -2, 1e-3, Double.NaN, 1e-6}, null);
+        Trace neg = new Trace("negative", new double[0][], new double[] {-1, -2, -3}, new double[] {0, 0, 0});
+        Plots.convergence(List.of(odd, neg), "gap", true).save(dir.resolve("odd-gap.png"));
+        Plots.convergence(List.of(odd, neg), "f", true).save(dir.resolve("odd-f.png"));
+        Plots.convergence(threeRuns(), "gnorm", false).save(dir.resolve("gnorm-linear.png"));
+        Plots.contour((x, y) -> Math.log(x) + y, new double[] {-1, 1}, new double[] {-1, 1}, List.of())
+                .save(dir.resolve("missing.png"));
+        Plots.contour((x, y) -> 3, VX, VY, List.of()).save(dir.resolve("constant.png"));
+        double[][] xy = {{-2, -1}, {-1, 1}, {2, 0.5}, {4, -1}};
+        Plots.contour((x, y) -> x - 1, VX, VY, List.of(), 10, false, new Points(xy, new double[] {0, 0, 1, 1}))
+                .save(dir.resolve("classes.png"));
+        Plots.contour((x, y) -> 1e6 * (x * x + y * y), new double[] {-2e-5, 2e-5}, new double[] {-1, 1}, List.of())
+                .save(dir.resolve("tiny-huge.png"));
+        Plots.surface(EGGHOLDER, new double[] {-512, 512}, new double[] {-512, 512}, List.of()).title("Eggholder")
+                .save(dir.resolve("eggholder-512.png"));
+        Plots.plot1d(Math::sin, new double[] {0, 6}, "sin(x)").size(400, 300).dpi(200).save(dir.resolve("sin-200dpi.png"));
+    }
+
     public static void main(String[] args) {
         Path dir = Path.of(args.length > 0 ? args[0] : "/tmp/plots");
         List<Trace> runs = threeRuns();
@@ -119,6 +153,7 @@ public final class ChapterFigures {
                 .title("Rosenbrock, log levels").save(dir.resolve("rosenbrock.png"));
         Plots.plot1d(Math::log, new double[] {-1, 5}, "log(x)").save(dir.resolve("log1d.png"));
         Plots.animate(VALLEY, VX, VY, runs).save(dir.resolve("valley.gif"));
+        testFigures(dir);
         System.out.println("wrote figures to " + dir);
     }
 }

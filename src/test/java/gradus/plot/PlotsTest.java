@@ -61,13 +61,11 @@ class PlotsTest {
         }
         assertThat(colours).hasSizeGreaterThan(5);
 
-        // the start ring is white inside, the end star has the run's colour (red)
+        // the start ring is white inside, the end star has the run's colour (tab10 blue, 1f77b4)
         int[] start = pixel(img, r, gd.path()[0]);
         assertThat(start).satisfies(c -> assertThat(c[0] + c[1] + c[2]).isGreaterThan(700));
         int[] end = pixel(img, r, gd.path()[gd.path().length - 1]);
-        assertThat(end[0]).isGreaterThan(180);
-        assertThat(end[1]).isLessThan(90);
-        assertThat(end[2]).isLessThan(90);
+        assertThat(end).containsExactly(0x1F, 0x77, 0xB4);
         // the valley floor (near the minimum, away from the paths) is dark purple
         int[] floor = pixel(img, r, new double[] {3.5, -0.3});
         assertThat(floor[2]).isGreaterThan(floor[1]);
@@ -121,13 +119,17 @@ class PlotsTest {
 
     @Test
     void levelsAreRoundNumbersOrLogSpaced() {
-        double[] lin = ContourPlot.levelBounds(-6.26, 90.2, 20, false);
+        double[] lin = ContourPlot.niceBounds(-6.26, 90.2, 20);
         assertThat(lin[0]).isEqualTo(-10);
         assertThat(lin[1] - lin[0]).isEqualTo(5);
         assertThat(lin[lin.length - 1]).isGreaterThanOrEqualTo(90.2);
-        double[] log = ContourPlot.levelBounds(0, 1000, 10, true);
-        assertThat(log).hasSize(11).startsWith(0.0).endsWith(1000.0);
-        assertThat(log[2] - log[1]).isLessThan(log[9] - log[8]);
+        Grid g = Grid.sample((x, y) -> 1000 * x * x, new double[] {0, 1}, new double[] {0, 1}, 11, 11);
+        double[] log = ContourPlot.LogScale.of(g).bounds(10);
+        assertThat(log).hasSize(11).startsWith(0.0);
+        assertThat(log[10]).isCloseTo(1000, org.assertj.core.data.Offset.offset(1e-9));
+        // evenly spaced in log(f - min): the smallest positive sample is 1000 * 0.1^2 = 10
+        assertThat(log[1]).isCloseTo(10 * Math.pow(100, 0.1), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(log[2] / log[1]).isCloseTo(log[9] / log[8], org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test
