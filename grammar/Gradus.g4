@@ -32,7 +32,7 @@ param     : NAME (LBRACK expr RBRACK)? ;
 
 expr
   : expr LPAREN args? RPAREN                                          # Call
-  | expr LBRACK expr RBRACK                                           # Index
+  | expr LBRACK expr (COMMA expr)* RBRACK                              # Index
   | expr DOT NAME                                                     # Field
   | <assoc=right> expr op=(CARET | STARSTAR) expr                     # Power
   | MINUS expr                                                        # Negate

@@ -86,6 +86,9 @@ final class BodyBuilder {
   }
 
   private Expr element(Ast.Index i) {
+    if (i.indices().size() > 1) {
+      throw new GradusError(i.span(), "an element takes one index here, as in x[i]");
+    }
     if (i.target() instanceof Ast.Name n) {
       VarSpec v = sig.find(n.name());
       if (v != null) {

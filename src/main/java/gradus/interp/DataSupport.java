@@ -64,51 +64,7 @@ final class DataSupport {
   /** A loss over the rows of a data set, as the optimizer sees it. Allocates nothing per row. */
   static BatchObjective batchObjective(FunctionValue f, Value data, Span span) {
     Packed p = pack(f, data, span);
-    CompiledFunction c = f.compiled();
-    int n = c.dimension();
-    return new BatchObjective() {
-      @Override public int rows() {
-        return p.count();
-      }
-
-      @Override public int dimension() {
-        return n;
-      }
-
-      @Override public double valueAndGradient(double[] x, double[] grad) {
-        java.util.Arrays.fill(grad, 0);
-        double sum = 0;
-        for (int r = 0; r < p.count(); r++) sum += c.accumulate(x, p.rows(), r * p.stride(), grad);
-        double inv = 1.0 / p.count();
-        for (int i = 0; i < n; i++) grad[i] *= inv;
-        return sum * inv;
-      }
-
-      @Override public boolean hasHessian() {
-        return true;
-      }
-
-      /** The mean of the rows' Hessians (for newton on a full-batch data loss). */
-      @Override public void hessian(double[] x, double[] h) {
-        double[] row = new double[n * n];
-        java.util.Arrays.fill(h, 0);
-        for (int r = 0; r < p.count(); r++) {
-          c.hessian(x, p.rows(), r * p.stride(), row);
-          for (int k = 0; k < row.length; k++) h[k] += row[k];
-        }
-        double inv = 1.0 / p.count();
-        for (int k = 0; k < h.length; k++) h[k] *= inv;
-      }
-
-      @Override public double batchValueAndGradient(double[] x, int[] rows, int from, int to, double[] grad) {
-        java.util.Arrays.fill(grad, 0);
-        double sum = 0;
-        for (int k = from; k < to; k++) sum += c.accumulate(x, p.rows(), rows[k] * p.stride(), grad);
-        double inv = 1.0 / (to - from);
-        for (int i = 0; i < n; i++) grad[i] *= inv;
-        return sum * inv;
-      }
-    };
+    return (BatchObjective) Objectives.of(f.compiled(), p.rows(), p.stride(), p.count());
   }
 
   /** {@code predict(model, x, d)}: the model at x on every row of d. */

@@ -15,46 +15,51 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A function value: a declared objective, or one derived from it ({@code grad}, {@code hessian},
- * {@code diff}). Declared functions and their gradients and Hessians evaluate through the compiled
- * form; other derived functions through the symbolic evaluator.
+ * A function value: a scalar function (declared, or a partial derivative {@code diff(f, x)}), or
+ * one derived from a scalar function ({@code grad}, {@code hessian}, {@code hvp}). Every number it
+ * gives comes from the one compiled form of its scalar function, shared by all values derived
+ * from it, so {@code f(p)}, {@code grad(f)(p)} and {@code hessian(f)(p)} are the same code's
+ * numbers. Scalar functions of any origin work alike: they can be called, minimized, plotted,
+ * differentiated again and called inside other bodies.
  */
 public final class FunctionValue implements Value.Obj {
-  /** How this value relates to the declared function it came from. */
-  enum Role { DECLARED, GRADIENT, HESSIAN, OTHER }
+  /** What the value computes from its scalar function. */
+  enum Role { SCALAR, GRADIENT, HESSIAN, HVP }
+
+  /** Largest n for which hessian(f)(p) is a dense matrix value (SPEC §10.1). */
+  static final int DENSE_HESSIAN = 1000;
 
   private final String name;
   private final SymFunction fn;
-  private final ScalarFunction declared;
+  private final ScalarFunction scalar;
   private final Role role;
-  /** One compiled form of the declared function, shared with its gradient and Hessian values. */
   private final CompiledOnce compiled;
 
-  /** Compiles the declared function the first time it is needed. */
+  /** Compiles the scalar function the first time a number is needed. */
   private static final class CompiledOnce {
-    private final ScalarFunction declared;
+    private final ScalarFunction f;
     private CompiledFunction value;
 
-    CompiledOnce(ScalarFunction declared) {
-      this.declared = declared;
+    CompiledOnce(ScalarFunction f) {
+      this.f = f;
     }
 
     CompiledFunction get() {
-      if (value == null) value = Compiler.compile(declared.signature(), declared.body());
+      if (value == null) value = Compiler.compile(f);
       return value;
     }
   }
 
-  private FunctionValue(String name, SymFunction fn, ScalarFunction declared, Role role, CompiledOnce compiled) {
+  private FunctionValue(String name, SymFunction fn, ScalarFunction scalar, Role role, CompiledOnce compiled) {
     this.name = name;
     this.fn = fn;
-    this.declared = declared;
+    this.scalar = scalar;
     this.role = role;
     this.compiled = compiled;
   }
 
   static FunctionValue declared(String name, ScalarFunction f) {
-    return new FunctionValue(name, f, f, Role.DECLARED, new CompiledOnce(f));
+    return new FunctionValue(name, f, f, Role.SCALAR, new CompiledOnce(f));
   }
 
   public String name() {
@@ -65,17 +70,14 @@ public final class FunctionValue implements Value.Obj {
     return "function";
   }
 
+  /** A scalar-valued function (declared or a partial derivative): minimizable, differentiable. */
   public boolean isDeclared() {
-    return role == Role.DECLARED;
+    return role == Role.SCALAR;
   }
 
+  /** The scalar function this value computes (or is derived from). */
   ScalarFunction declared() {
-    return declared;
-  }
-
-  /** The declared function this one was derived from (itself when declared). */
-  ScalarFunction base() {
-    return declared;
+    return scalar;
   }
 
   public Signature signature() {
@@ -88,24 +90,30 @@ public final class FunctionValue implements Value.Obj {
 
   String describeShape() {
     if (fn.cols() > 1) return "matrix-valued (" + fn.rows() + "x" + fn.cols() + ")";
-    if (fn.rows() > 1 || role == Role.GRADIENT) return "vector-valued (" + fn.rows() + " entries)";
+    if (role != Role.SCALAR) return "vector-valued (" + fn.rows() + " entries)";
     return "scalar-valued";
   }
 
+  /** The compiled form of the scalar function (shared; not thread-safe: copy() it for a thread). */
   CompiledFunction compiled() {
     return compiled.get();
   }
 
   FunctionValue gradient() {
-    return new FunctionValue("grad(" + name + ")", Derivatives.grad(declared), declared, Role.GRADIENT, compiled);
+    return new FunctionValue("grad(" + name + ")", Derivatives.grad(scalar), scalar, Role.GRADIENT, compiled);
   }
 
   FunctionValue hessian() {
-    return new FunctionValue("hessian(" + name + ")", Derivatives.hessian(declared), declared, Role.HESSIAN, compiled);
+    return new FunctionValue("hessian(" + name + ")", Derivatives.hessian(scalar), scalar, Role.HESSIAN, compiled);
+  }
+
+  FunctionValue hessianVector() {
+    return new FunctionValue("hvp(" + name + ")", Derivatives.hvp(scalar), scalar, Role.HVP, compiled);
   }
 
   FunctionValue diff(List<VarRef> refs, String label) {
-    return new FunctionValue(label, Derivatives.diff(declared, refs), declared, Role.OTHER, compiled);
+    ScalarFunction d = Derivatives.diff(scalar, refs);
+    return new FunctionValue(label, d, d, Role.SCALAR, new CompiledOnce(d));
   }
 
   String latex() {
@@ -117,66 +125,68 @@ public final class FunctionValue implements Value.Obj {
     return fn.text();
   }
 
-  /** {@code f(1, 2)}, {@code f([1, 2])}, {@code rosen([1, 1, 1])}; fields follow the variables. */
+  /**
+   * {@code f(1, 2)}, {@code f([1, 2])}, {@code f(x=1, y=2)}, {@code rosen([1, 1, 1])}; fields
+   * follow the variables; {@code hvp(f)(p, v)} takes the point, then the direction.
+   */
   Value call(Interpreter interp, List<Value> positional, List<Span> spans, Map<String, Value> keywords,
       Map<String, Span> keywordSpans, Span span) {
-    if (keywords.containsKey("data")) return DataSupport.meanLoss(this, positional, spans, keywords, keywordSpans, span);
-    if (!keywords.isEmpty()) {
-      String k = keywords.keySet().iterator().next();
-      throw new GradusError(keywordSpans.get(k), name + "(...) takes no argument '" + k + "' (only data=)");
+    if (keywords.containsKey("data")) {
+      if (role != Role.SCALAR) throw new GradusError(keywordSpans.get("data"), "data= works with scalar functions, not " + name);
+      return DataSupport.meanLoss(this, positional, spans, keywords, keywordSpans, span);
     }
+    double[] flat = CallArgs.flatten(this, positional, spans, keywords, keywordSpans, span);
     Signature sig = signature();
     int n = sig.dimension();
     int m = sig.fieldCount();
-    double[] flat = flatten(positional, spans);
-    if (flat.length != n && flat.length != n + m) {
-      throw new GradusError(span, name + " takes " + describeArity(sig) + ", got " + flat.length + " number"
+    int want = role == Role.HVP ? 2 * n : n;
+    if (flat.length != want && flat.length != want + m) {
+      throw new GradusError(span, name + " takes " + (role == Role.HVP ? "a point and a direction of " + n
+          + " numbers each (" + names(sig.vars()) + ")" : describeArity(sig)) + ", got " + flat.length + " number"
           + (flat.length == 1 ? "" : "s"));
     }
-    if (m > 0 && flat.length == n) {
+    if (m > 0 && flat.length == want) {
       throw new GradusError(span, name + " also needs its data fields (" + names(sig.fields())
           + "): pass them after the variables, or give data=");
     }
     double[] x = java.util.Arrays.copyOf(flat, n);
-    double[] fields = java.util.Arrays.copyOfRange(flat, n, flat.length);
-    return evaluate(x, fields);
+    double[] dir = role == Role.HVP ? java.util.Arrays.copyOfRange(flat, n, 2 * n) : null;
+    double[] fields = java.util.Arrays.copyOfRange(flat, want, flat.length);
+    return evaluate(x, fields, dir);
   }
 
   Value evaluate(double[] x, double[] fields) {
+    return evaluate(x, fields, null);
+  }
+
+  private Value evaluate(double[] x, double[] fields, double[] dir) {
     int n = x.length;
     try {
-      switch (role) {
-        case DECLARED -> {
-          return new Value.Num(compiled().value(x, fields, 0));
-        }
+      CompiledFunction c = compiled();
+      return switch (role) {
+        case SCALAR -> new Value.Num(c.value(x, fields, 0));
         case GRADIENT -> {
           double[] g = new double[n];
-          compiled().valueAndGradient(x, fields, 0, g);
-          return new Value.Vec(g);
+          c.valueAndGradient(x, fields, 0, g);
+          yield new Value.Vec(g);
         }
-        case HESSIAN -> {
-          double[] h = new double[n * n];
-          compiled().hessian(x, fields, 0, h);
-          return new Value.Mat(reshape(h, n, n));
+        case HESSIAN -> n <= DENSE_HESSIAN ? denseHessian(c, x, fields) : SparseMatrix.hessian(c, x, fields);
+        case HVP -> {
+          double[] out = new double[n];
+          c.accumulateHessianVector(x, fields, 0, dir, out);
+          yield new Value.Vec(out);
         }
-        default -> {
-          double[] v = fn.evaluate(x, fields);
-          if (fn.rows() == 1 && fn.cols() == 1) return new Value.Num(v[0]);
-          if (fn.cols() == 1) return new Value.Vec(v);
-          return new Value.Mat(reshape(v, fn.rows(), fn.cols()));
-        }
-      }
+      };
     } catch (IllegalArgumentException | gradus.sym.SymException e) {
-      String hint = e.getMessage() != null && e.getMessage().contains("out of range") && usesWhere()
-          ? "; note that where(cond, a, b) evaluates both branches, so keep the indices of both in range" : "";
-      throw new GradusError(null, e.getMessage() + hint);
+      throw new GradusError(null, e.getMessage());
     }
   }
 
-  private boolean usesWhere() {
-    boolean[] found = {false};
-    gradus.sym.Exprs.visit(declared.body(), e -> found[0] |= e instanceof gradus.sym.Expr.Where);
-    return found[0];
+  private static Value denseHessian(CompiledFunction c, double[] x, double[] fields) {
+    int n = x.length;
+    double[] h = new double[n * n];
+    c.hessian(x, fields, 0, h);
+    return new Value.Mat(reshape(h, n, n));
   }
 
   static double[][] reshape(double[] flat, int rows, int cols) {

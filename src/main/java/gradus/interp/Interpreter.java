@@ -150,7 +150,11 @@ public final class Interpreter {
           Values.integer(eval(r.hi()), "the end of a range", r.hi().span()));
     }
     if (e instanceof Ast.Call c) return call(c);
-    if (e instanceof Ast.Index i) return index(eval(i.target()), eval(i.index()), i);
+    if (e instanceof Ast.Index i) {
+      Value target = eval(i.target());
+      if (i.indices().size() > 1) return matrixEntry(target, i);
+      return index(target, eval(i.index()), i);
+    }
     Ast.Field f = (Ast.Field) e;
     return field(eval(f.target()), f);
   }
@@ -308,6 +312,28 @@ public final class Interpreter {
     if (t instanceof Value.Lst l) return l.items().get(k);
     String s = ((Value.Str) t).s();
     return new Value.Str(new String(Character.toChars(s.codePointAt(s.offsetByCodePoints(0, k)))));
+  }
+
+  /** {@code m[i, j]}: an entry of a matrix (dense or sparse), 1-based, as NumPy's {@code m[i, j]}. */
+  private Value matrixEntry(Value target, Ast.Index at) {
+    if (at.indices().size() != 2) {
+      throw new GradusError(at.span(), "a matrix takes two indices [i, j], got " + at.indices().size());
+    }
+    long i = Values.integer(eval(at.indices().get(0)), "a row index", at.indices().get(0).span());
+    long j = Values.integer(eval(at.indices().get(1)), "a column index", at.indices().get(1).span());
+    if (target instanceof SparseMatrix h) return h.get(i, j, at.span());
+    Value t = Values.numericOrSelf(target);
+    if (!(t instanceof Value.Mat m)) {
+      throw new GradusError(at.target().span(), "a " + target.kind() + " takes one index, not [i, j]");
+    }
+    if (i < 1 || i > m.m().length) {
+      throw new GradusError(at.indices().get(0).span(), "row " + i + " is out of range 1.." + m.m().length);
+    }
+    double[] row = m.m()[(int) i - 1];
+    if (j < 1 || j > row.length) {
+      throw new GradusError(at.indices().get(1).span(), "column " + j + " is out of range 1.." + row.length);
+    }
+    return new Value.Num(row[(int) j - 1]);
   }
 
   private Value field(Value target, Ast.Field f) {

@@ -27,7 +27,20 @@ final class Ops {
       joined.addAll(y.items());
       return new Value.Lst(joined);
     }
+    if (a instanceof SparseMatrix h || b instanceof SparseMatrix) return sparse(op, a, b, span);
     return elementwise(op, fn(op), a, b, span);
+  }
+
+  /** H * v (a list) and k * H / H * k (a number) on a sparse matrix. */
+  private static Value sparse(String op, Value a, Value b, Span span) {
+    if (op.equals("*") && a instanceof SparseMatrix h && !(b instanceof SparseMatrix)) {
+      Value v = Values.numericOrSelf(b);
+      if (v instanceof Value.Vec vec) return new Value.Vec(h.times(vec.v(), span));
+      if (v instanceof Value.Num k) return h.scaled(k.v());
+    }
+    if (op.equals("*") && b instanceof SparseMatrix h && a instanceof Value.Num k) return h.scaled(k.v());
+    throw new GradusError(span, "cannot apply '" + op + "' to a " + a.kind() + " and a " + b.kind()
+        + " (a sparse matrix supports H * v, nnz(H), H[i, j] and dense(H))");
   }
 
   private static DoubleBinaryOperator fn(String op) {
@@ -36,7 +49,7 @@ final class Ops {
       case "-" -> (x, y) -> x - y;
       case "*" -> (x, y) -> x * y;
       case "/" -> (x, y) -> x / y;
-      case "^" -> Math::pow;
+      case "^" -> gradus.sym.Fns::pow;
       default -> throw new IllegalStateException(op);
     };
   }

@@ -178,25 +178,7 @@ final class OptimBuiltins {
 
   /** The compiled function as an optimizer objective (no data fields). */
   static Objective objective(FunctionValue f) {
-    var c = f.compiled();
-    double[] none = new double[0];
-    return new Objective() {
-      @Override public int dimension() {
-        return c.dimension();
-      }
-
-      @Override public double valueAndGradient(double[] x, double[] grad) {
-        return c.valueAndGradient(x, none, 0, grad);
-      }
-
-      @Override public boolean hasHessian() {
-        return true;
-      }
-
-      @Override public void hessian(double[] x, double[] h) {
-        c.hessian(x, none, 0, h);
-      }
-    };
+    return Objectives.of(f.compiled(), null, 0, 0);
   }
 
   /** An optimizer as a value; prints as its call with the given arguments. */

@@ -81,6 +81,8 @@ final class Save {
       g.writeNull();
     } else if (v instanceof ResultValue rv) {
       result(g, rv.r());
+    } else if (v instanceof SparseMatrix h) {
+      sparse(g, h);
     } else if (v instanceof DataValue d) {
       g.writeStartObject();
       for (String c : d.data().columns()) {
@@ -91,6 +93,30 @@ final class Save {
     } else {
       g.writeString(v.toString());
     }
+  }
+
+  /** {"rows", "cols", "i", "j", "v"}, 1-based, as a coordinate list. */
+  private static void sparse(JsonGenerator g, SparseMatrix h) throws IOException {
+    int nnz = h.nnz();
+    double[] is = new double[nnz];
+    double[] js = new double[nnz];
+    double[] vs = new double[nnz];
+    int[] k = {0};
+    h.forEach((r, c, x) -> {
+      is[k[0]] = r;
+      js[k[0]] = c;
+      vs[k[0]++] = x;
+    });
+    g.writeStartObject();
+    g.writeNumberField("rows", h.n());
+    g.writeNumberField("cols", h.n());
+    g.writeFieldName("i");
+    array(g, is);
+    g.writeFieldName("j");
+    array(g, js);
+    g.writeFieldName("v");
+    array(g, vs);
+    g.writeEndObject();
   }
 
   private static void number(JsonGenerator g, double d) throws IOException {

@@ -25,6 +25,26 @@ final class SymBuiltins {
         throw a.error(e.getMessage());
       }
     });
+    add(t, "hvp", List.of("f"), "hvp(f): the Hessian-vector product of f, called as hvp(f)(x, v), without forming the Hessian", a -> {
+      try {
+        return declared(a, "hvp").hessianVector();
+      } catch (SymException e) {
+        throw a.error(e.getMessage());
+      }
+    });
+    add(t, "nnz", List.of("H"), "nnz(H): the number of stored entries of a sparse matrix (of non-zeros of a dense one)", a -> {
+      Value h = a.get("H");
+      if (h instanceof SparseMatrix s) return new Value.Num(s.nnz());
+      double[][] m = Values.matrix(h, "nnz's H", a.spanOf("H"));
+      long k = 0;
+      for (double[] row : m) for (double x : row) if (x != 0) k++;
+      return new Value.Num(k);
+    });
+    add(t, "dense", List.of("H"), "dense(H): a sparse matrix as an ordinary (dense) matrix", a -> {
+      Value h = a.get("H");
+      if (h instanceof SparseMatrix s) return new Value.Mat(s.dense());
+      return new Value.Mat(Values.matrix(h, "dense's H", a.spanOf("H")));
+    });
     add(t, "latex", List.of("f"), "latex(f): LaTeX source for a function, gradient or Hessian", a -> {
       if (a.get("f") instanceof FunctionValue f) return new Value.Str(f.latex());
       throw a.error("f", "latex(f) needs a function, got a " + a.get("f").kind());

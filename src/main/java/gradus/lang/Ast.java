@@ -44,7 +44,17 @@ public sealed interface Ast {
 
   record Call(Expr fn, List<Arg> args, Span span) implements Expr {}
 
-  record Index(Expr target, Expr index, Span span) implements Expr {}
+  /** {@code v[i]}, or {@code W[j, k]} with two (or more) indices. */
+  record Index(Expr target, List<Expr> indices, Span span) implements Expr {
+    public Index {
+      indices = List.copyOf(indices);
+    }
+
+    /** The first index (the only one of {@code v[i]}). */
+    public Expr index() {
+      return indices.get(0);
+    }
+  }
 
   record Field(Expr target, String name, Span span) implements Expr {}
 

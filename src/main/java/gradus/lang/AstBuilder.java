@@ -101,7 +101,9 @@ final class AstBuilder extends GradusBaseVisitor<Ast> {
   }
 
   @Override public Ast visitIndex(IndexContext ctx) {
-    return new Ast.Index(expr(ctx.expr(0)), expr(ctx.expr(1)), span(ctx));
+    List<Ast.Expr> indices = new ArrayList<>();
+    for (int k = 1; k < ctx.expr().size(); k++) indices.add(expr(ctx.expr(k)));
+    return new Ast.Index(expr(ctx.expr(0)), indices, span(ctx));
   }
 
   @Override public Ast visitField(FieldContext ctx) {

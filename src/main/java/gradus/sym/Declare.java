@@ -115,38 +115,21 @@ final class Declare {
     return spec;
   }
 
+  /**
+   * An index or a bound is any expression of sum indices and constants ({@code 1..n/2},
+   * {@code x[2*i]}); a constant one must be a whole number now, the others are checked when they
+   * are computed.
+   */
   private void requireWhole(Expr e, String what) {
-    String why = whole(e);
-    if (why != null) throw new SymException(what + " must be a whole number built from sum indices and constants" + why);
-  }
-
-  /** Null when e is integer-valued for integer indices, else a reason. */
-  private static String whole(Expr e) {
-    if (e instanceof Const c) {
-      double v = c.value();
-      return v == Math.rint(v) && !Double.isInfinite(v) ? null : ", got " + Numbers.format(v);
+    Expr v = Simplifier.simplify(e, sig);
+    if (v instanceof Const c) {
+      double k = c.value();
+      if (k != Math.rint(k) || Double.isInfinite(k)) throw new SymException(what + " must be a whole number, got " + Numbers.format(k));
+      return;
     }
-    if (e instanceof Index) return null;
-    if (e instanceof Var || e instanceof Elem) return ", but it uses '" + e.text() + "'";
-    if (e instanceof Expr.Add || e instanceof Expr.Mul || e instanceof MinMax) {
-      for (Expr c : Exprs.children(e)) {
-        String w = whole(c);
-        if (w != null) return w;
-      }
-      return null;
+    for (String name : Exprs.names(v)) {
+      throw new SymException(what + " must be built from sum indices and constants, but it uses '" + name + "'");
     }
-    if (e instanceof Pow p) {
-      if (p.exponent() instanceof Const c && c.value() >= 0 && c.value() == Math.rint(c.value())) return whole(p.base());
-      return ", got " + e.text();
-    }
-    if (e instanceof Call c && (c.fn() == Expr.Fn.ABS || c.fn() == Expr.Fn.SIGN || c.fn() == Expr.Fn.RELU)) {
-      return whole(c.arg());
-    }
-    if (e instanceof Where w) {
-      String a = whole(w.a());
-      return a != null ? a : whole(w.b());
-    }
-    return ", got " + e.text();
   }
 
   private void checkRange(String vec, int size, Expr idx, List<Scope> scope, boolean guarded, Expr shown) {

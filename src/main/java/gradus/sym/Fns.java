@@ -3,34 +3,55 @@ package gradus.sym;
 import gradus.sym.Expr.Fn;
 
 /**
- * Numeric values of the elementary functions, matching PyTorch: {@code sign(0) = 0},
- * {@code relu(x) = max(x, 0)}, and numerically stable sigmoid and softplus.
+ * The numeric value of every operation, in one place: the interpreter's arithmetic on numbers,
+ * the simplifier's constant folding and the compiled code (which calls these static methods by
+ * name, so the JIT inlines them) all use them, so {@code v^7} at top level and inside a function
+ * are the same double. The elementary functions match PyTorch: {@code sign(0) = 0},
+ * {@code relu(x) = max(x, 0)}, numerically stable sigmoid and softplus.
  */
 public final class Fns {
   private Fns() {}
 
+  /** {@code fn(x)}; each case is the static method of the same name. */
   public static double apply(Fn fn, double x) {
     return switch (fn) {
-      case ABS -> Math.abs(x);
-      case SIGN -> Math.signum(x);
-      case EXP -> Math.exp(x);
-      case LOG -> Math.log(x);
-      case LOG1P -> Math.log1p(x);
-      case SQRT -> Math.sqrt(x);
-      case SIN -> Math.sin(x);
-      case COS -> Math.cos(x);
-      case TAN -> Math.tan(x);
-      case ASIN -> Math.asin(x);
-      case ACOS -> Math.acos(x);
-      case ATAN -> Math.atan(x);
-      case SINH -> Math.sinh(x);
-      case COSH -> Math.cosh(x);
-      case TANH -> Math.tanh(x);
+      case ABS -> abs(x);
+      case SIGN -> sign(x);
+      case EXP -> exp(x);
+      case LOG -> log(x);
+      case LOG1P -> log1p(x);
+      case SQRT -> sqrt(x);
+      case SIN -> sin(x);
+      case COS -> cos(x);
+      case TAN -> tan(x);
+      case ASIN -> asin(x);
+      case ACOS -> acos(x);
+      case ATAN -> atan(x);
+      case SINH -> sinh(x);
+      case COSH -> cosh(x);
+      case TANH -> tanh(x);
       case SIGMOID -> sigmoid(x);
       case SOFTPLUS -> softplus(x);
-      case RELU -> Math.max(x, 0.0);
+      case RELU -> relu(x);
     };
   }
+
+  public static double abs(double x) { return Math.abs(x); }
+  public static double sign(double x) { return Math.signum(x); }
+  public static double exp(double x) { return Math.exp(x); }
+  public static double log(double x) { return Math.log(x); }
+  public static double log1p(double x) { return Math.log1p(x); }
+  public static double sqrt(double x) { return Math.sqrt(x); }
+  public static double sin(double x) { return Math.sin(x); }
+  public static double cos(double x) { return Math.cos(x); }
+  public static double tan(double x) { return Math.tan(x); }
+  public static double asin(double x) { return Math.asin(x); }
+  public static double acos(double x) { return Math.acos(x); }
+  public static double atan(double x) { return Math.atan(x); }
+  public static double sinh(double x) { return Math.sinh(x); }
+  public static double cosh(double x) { return Math.cosh(x); }
+  public static double tanh(double x) { return Math.tanh(x); }
+  public static double relu(double x) { return Math.max(x, 0.0); }
 
   public static double sigmoid(double x) {
     if (x >= 0) return 1 / (1 + Math.exp(-x));
@@ -43,17 +64,55 @@ public final class Fns {
     return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
   }
 
+  /**
+   * {@code x^y}: {@link Math#pow} (as C's pow, which NumPy and Python use), except that a square
+   * is {@code x*x} and {@code x^-1} is {@code 1/x}, both correctly rounded and fast.
+   */
+  public static double pow(double x, double y) {
+    if (y == 2) return x * x;
+    if (y == -1) return 1 / x;
+    return Math.pow(x, y);
+  }
+
+  public static double max(double a, double b) { return Math.max(a, b); }
+  public static double min(double a, double b) { return Math.min(a, b); }
+
+  /** {@code where(c, a, b)}: a condition is true when it is non-zero. */
+  public static double where(double c, double a, double b) { return c != 0 ? a : b; }
+
+  public static double lt(double a, double b) { return a < b ? 1 : 0; }
+  public static double le(double a, double b) { return a <= b ? 1 : 0; }
+  public static double gt(double a, double b) { return a > b ? 1 : 0; }
+  public static double ge(double a, double b) { return a >= b ? 1 : 0; }
+  public static double eq(double a, double b) { return a == b ? 1 : 0; }
+  public static double ne(double a, double b) { return a != b ? 1 : 0; }
+  public static double and(double a, double b) { return a != 0 && b != 0 ? 1 : 0; }
+  public static double or(double a, double b) { return a != 0 || b != 0 ? 1 : 0; }
+  public static double not(double a) { return a != 0 ? 0 : 1; }
+
+  /** The name of the method of a comparison operator ({@code <} is {@code lt}). */
+  public static String compareName(String op) {
+    return switch (op) {
+      case "<" -> "lt";
+      case "<=" -> "le";
+      case ">" -> "gt";
+      case ">=" -> "ge";
+      case "==" -> "eq";
+      case "!=" -> "ne";
+      default -> throw new IllegalArgumentException("unknown comparison '" + op + "'");
+    };
+  }
+
   /** A comparison {@code a op b} as 1 or 0. */
   public static double compare(String op, double a, double b) {
-    boolean r = switch (op) {
-      case "<" -> a < b;
-      case "<=" -> a <= b;
-      case ">" -> a > b;
-      case ">=" -> a >= b;
-      case "==" -> a == b;
-      case "!=" -> a != b;
-      default -> throw new IllegalStateException(op);
+    return switch (op) {
+      case "<" -> lt(a, b);
+      case "<=" -> le(a, b);
+      case ">" -> gt(a, b);
+      case ">=" -> ge(a, b);
+      case "==" -> eq(a, b);
+      case "!=" -> ne(a, b);
+      default -> throw new IllegalArgumentException("unknown comparison '" + op + "'");
     };
-    return r ? 1 : 0;
   }
 }

@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * A declared scalar function {@code name(vars; fields) = body}, or a partial derivative. The body
- * is kept simplified ({@link #body()}); {@link #declaredBody()} is the validated body as declared.
+ * is kept simplified ({@link #body()}: what prints); {@link #declaredBody()} is the validated body
+ * as declared. The programs the compiler turns into code — the value, the gradient, the Hessian
+ * and the Hessian-vector product — are built once, on first use, from the same normalized body.
  */
 public final class ScalarFunction implements SymFunction {
   private final String name;
@@ -12,8 +14,10 @@ public final class ScalarFunction implements SymFunction {
   private final Expr declared;
   private final Expr body;
   private final Expr display;
-  private volatile Tape tape;
+  private volatile Expr evaluated;
   private volatile List<Stmt> gradient;
+  private volatile List<Stmt> hessian;
+  private volatile List<Stmt> hvp;
 
   ScalarFunction(String name, Signature signature, Expr declared, Expr body, Expr display) {
     this.name = name;
@@ -32,7 +36,7 @@ public final class ScalarFunction implements SymFunction {
     return signature;
   }
 
-  /** The simplified body: what is differentiated, evaluated and compiled. */
+  /** The simplified body: what prints. */
   public Expr body() {
     return body;
   }
@@ -40,6 +44,59 @@ public final class ScalarFunction implements SymFunction {
   /** The body as declared (after validation: loop indices as {@link Expr.Index} nodes). */
   public Expr declaredBody() {
     return declared;
+  }
+
+  /** The body in evaluation form ({@link Normalize}): what is differentiated and compiled. */
+  public Expr evaluationBody() {
+    Expr e = evaluated;
+    if (e == null) {
+      e = Normalize.of(body);
+      evaluated = e;
+    }
+    return e;
+  }
+
+  /** The gradient program of the evaluation body (its values share the body's nodes). */
+  public List<Stmt> gradientProgram() {
+    List<Stmt> g = gradient;
+    if (g == null) {
+      g = Derivatives.gradientProgram(evaluationBody(), signature);
+      gradient = g;
+    }
+    return g;
+  }
+
+  /** The Hessian program: {@code Acc(row, col, v)} adds v to H[row][col]. */
+  public List<Stmt> hessianProgram() {
+    List<Stmt> h = hessian;
+    if (h == null) {
+      h = Derivatives.hessianProgram(gradientProgram(), signature);
+      hessian = h;
+    }
+    return h;
+  }
+
+  /**
+   * The Hessian-vector program: {@code Acc(null, col, v)} adds (H·d)[col], where the direction d
+   * is read through the symbols {@code x'} (see {@link #directionName}).
+   */
+  public List<Stmt> hvpProgram() {
+    List<Stmt> h = hvp;
+    if (h == null) {
+      h = Derivatives.hvpProgram(gradientProgram(), signature);
+      hvp = h;
+    }
+    return h;
+  }
+
+  /** The name of the direction's component for variable {@code var} in {@link #hvpProgram}. */
+  public static String directionName(String var) {
+    return var + Tangent.PRIME;
+  }
+
+  /** The variable whose direction component {@code name} is, or null when it is not one. */
+  public static String directionOf(String name) {
+    return name.endsWith(Tangent.PRIME) ? name.substring(0, name.length() - Tangent.PRIME.length()) : null;
   }
 
   @Override
@@ -61,36 +118,6 @@ public final class ScalarFunction implements SymFunction {
   @Override
   public String latex() {
     return (display != null ? display : body).latex();
-  }
-
-  @Override
-  public double[] evaluate(double[] x, double[] fields) {
-    return new double[] {value(x, fields)};
-  }
-
-  /** The value at the flattened variables and fields. */
-  public double value(double[] x, double[] fields) {
-    Functions.checkArgs(signature, x, fields);
-    return tape().value(x, fields == null ? new double[0] : fields);
-  }
-
-  /** The simplified gradient program of the body (cached). */
-  List<Stmt> gradientStatements() {
-    List<Stmt> g = gradient;
-    if (g == null) {
-      g = Derivatives.gradientStatements(body, signature);
-      gradient = g;
-    }
-    return g;
-  }
-
-  private Tape tape() {
-    Tape t = tape;
-    if (t == null) {
-      t = Tape.ofExpr(body, signature);
-      tape = t;
-    }
-    return t;
   }
 
   /**

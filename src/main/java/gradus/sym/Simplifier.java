@@ -96,6 +96,7 @@ public final class Simplifier {
       if (t instanceof Add a) flat.addAll(a.terms());
       else flat.add(t);
     }
+    flat = joinWheres(flat);
     double constant = 0;
     Map<Expr, Double> coef = new LinkedHashMap<>();
     for (Expr t : flat) {
@@ -121,6 +122,34 @@ public final class Simplifier {
     if (constant != 0 || Double.isNaN(constant)) out.add(Sym.num(constant));
     if (out.isEmpty()) return Sym.ZERO;
     return Sym.add(out);
+  }
+
+  /** {@code where(c, a, b) + where(c, d, e)} is {@code where(c, a + d, b + e)}. */
+  private List<Expr> joinWheres(List<Expr> terms) {
+    Map<Expr, List<Where>> byCond = new LinkedHashMap<>();
+    for (Expr t : terms) if (t instanceof Where w) byCond.computeIfAbsent(w.cond(), k -> new ArrayList<>()).add(w);
+    if (byCond.values().stream().allMatch(ws -> ws.size() < 2)) return terms;
+    List<Expr> out = new ArrayList<>();
+    for (Expr t : terms) {
+      if (!(t instanceof Where w)) {
+        out.add(t);
+        continue;
+      }
+      List<Where> same = byCond.get(w.cond());
+      if (same.size() < 2) {
+        out.add(t);
+        continue;
+      }
+      if (same.get(0) != w) continue;
+      List<Expr> as = new ArrayList<>();
+      List<Expr> bs = new ArrayList<>();
+      for (Where x : same) {
+        as.add(x.a());
+        bs.add(x.b());
+      }
+      out.add(where(w.cond(), addTerms(as), addTerms(bs)));
+    }
+    return out;
   }
 
   private static Expr term(double k, Expr rest) {
@@ -186,7 +215,7 @@ public final class Simplifier {
       double n = ce.value();
       if (n == 0) return Sym.ONE;
       if (n == 1) return b;
-      if (b instanceof Const cb) return Sym.num(Math.pow(cb.value(), n));
+      if (b instanceof Const cb) return Sym.num(Fns.pow(cb.value(), n));
       boolean integer = n == Math.rint(n) && !Double.isInfinite(n);
       if (integer && b instanceof Pow p && p.exponent() instanceof Const pe) {
         return pow(p.base(), Sym.num(pe.value() * n));
@@ -216,9 +245,11 @@ public final class Simplifier {
     return isMax ? Sym.max(a, b) : Sym.min(a, b);
   }
 
+  /** {@code where(not c, a, b)} is {@code where(c, b, a)}: one form per selection. */
   private static Expr where(Expr c, Expr a, Expr b) {
     if (c instanceof Const k) return k.value() != 0 ? a : b;
     if (a == b) return a;
+    if (c instanceof Logic l && l.op().equals("not")) return where(truth(l.args().get(0)), b, a);
     return Sym.where(c, a, b);
   }
 

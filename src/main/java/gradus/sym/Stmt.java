@@ -3,13 +3,15 @@ package gradus.sym;
 import java.util.List;
 
 /**
- * A derivative as a program of scatter-adds, the form in which a gradient or Hessian keeps its
- * sums as loops. {@code Acc(row, col, value)} adds value to {@code out[col]} (gradient, row is
- * null) or to {@code out[row][col]} (Hessian); a {@code For} runs its body for every integer
- * index in lo..hi (inclusive; bounds may use enclosing indices); an {@code If} runs one branch
- * (conditions come from {@code where}, {@code min} and {@code max}).
+ * A derivative as a program of scatter-adds, the form in which a gradient, a Hessian or a
+ * Hessian-vector product keeps its sums as loops. {@code Acc(row, col, value)} adds value to
+ * {@code out[col]} (row null: a gradient) or to {@code out[row][col]} (a Hessian); a {@code For}
+ * runs its body for every integer index in lo..hi (inclusive; bounds may use enclosing indices).
+ * Values are expressions; a branch of {@code where} not taken is a {@code where(cond, ..., 0)} in
+ * the value, so the statements themselves never branch and every run scatters into the same
+ * slots (the sparsity pattern of a Hessian is known before any number is computed).
  */
-public sealed interface Stmt permits Stmt.Acc, Stmt.For, Stmt.If {
+public sealed interface Stmt permits Stmt.Acc, Stmt.For {
 
   /** A variable slot: a scalar variable ({@code index == null}) or {@code var[index]} (1-based). */
   record Slot(String var, Expr index) {
@@ -19,22 +21,11 @@ public sealed interface Stmt permits Stmt.Acc, Stmt.For, Stmt.If {
     }
   }
 
-  record Acc(Slot row, Slot col, Expr value) implements Stmt {
-    Acc withCol(Slot c) {
-      return new Acc(row, c, value);
-    }
-  }
+  record Acc(Slot row, Slot col, Expr value) implements Stmt {}
 
   record For(String index, Expr lo, Expr hi, List<Stmt> body) implements Stmt {
     public For {
       body = List.copyOf(body);
-    }
-  }
-
-  record If(Expr cond, List<Stmt> then, List<Stmt> otherwise) implements Stmt {
-    public If {
-      then = List.copyOf(then);
-      otherwise = List.copyOf(otherwise);
     }
   }
 }

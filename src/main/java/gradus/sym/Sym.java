@@ -182,6 +182,14 @@ public final class Sym {
     return Declare.declare(name, signature, body);
   }
 
+  /**
+   * A function whose body is {@code body} exactly as given: not validated, not simplified (for
+   * tests and for tools that build bodies themselves; users' functions go through {@link #declare}).
+   */
+  public static ScalarFunction function(String name, Signature signature, Expr body) {
+    return new ScalarFunction(name, signature, body, body, null);
+  }
+
   /** The canonical simplified form, terms ordered by the signature's variables (null: by name). */
   public static Expr simplify(Expr e, Signature signature) {
     return Simplifier.simplify(e, signature);

@@ -2,7 +2,8 @@ package gradus.sym;
 
 /**
  * A function value: scalar (1×1), vector (n×1, e.g. a gradient) or matrix (n×n, e.g. a Hessian)
- * valued, of the variables and fields of its {@link #signature()}.
+ * valued, of the variables and fields of its {@link #signature()}. Symbolic only: numbers come
+ * from compiling it ({@code gradus.compile}).
  */
 public interface SymFunction {
   Signature signature();
@@ -16,10 +17,4 @@ public interface SymFunction {
 
   /** LaTeX source. */
   String latex();
-
-  /**
-   * The value at the flattened variables {@code x} and fields (null or empty without fields),
-   * flattened row-major ({@code rows()*cols()} numbers).
-   */
-  double[] evaluate(double[] x, double[] fields);
 }

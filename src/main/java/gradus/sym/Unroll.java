@@ -123,23 +123,6 @@ final class Unroll {
           inner.put(f.index(), Sym.num(i));
           run(f.body(), inner, parts);
         }
-      } else if (s instanceof Stmt.If i) {
-        Expr c = simp.apply(Exprs.substituteIndices(i.cond(), env));
-        if (c instanceof Const k) {
-          run(k.value() != 0 ? i.then() : i.otherwise(), env, parts);
-          continue;
-        }
-        Map<Long, List<Expr>> t = new LinkedHashMap<>();
-        Map<Long, List<Expr>> o = new LinkedHashMap<>();
-        run(i.then(), env, t);
-        run(i.otherwise(), env, o);
-        Set<Long> keys = new java.util.LinkedHashSet<>(t.keySet());
-        keys.addAll(o.keySet());
-        for (Long key : keys) {
-          Expr a = Sym.add(t.getOrDefault(key, List.of()));
-          Expr b = Sym.add(o.getOrDefault(key, List.of()));
-          parts.computeIfAbsent(key, k -> new ArrayList<>()).add(Sym.where(c, a, b));
-        }
       }
     }
   }
@@ -152,13 +135,7 @@ final class Unroll {
     java.util.TreeSet<Long> out = new java.util.TreeSet<>();
     for (Stmt s : body) {
       if (s instanceof Stmt.For) return null;
-      if (s instanceof Stmt.If i) {
-        java.util.TreeSet<Long> t = candidates(i.then(), index);
-        java.util.TreeSet<Long> o = candidates(i.otherwise(), index);
-        if (t == null || o == null) return null;
-        out.addAll(t);
-        out.addAll(o);
-      } else if (s instanceof Stmt.Acc a) {
+      if (s instanceof Stmt.Acc a) {
         Double c = offset(a.col(), index);
         boolean useRow = false;
         if (c == null && a.row() != null) {
@@ -216,7 +193,7 @@ final class Unroll {
       for (Expr t : m.factors()) s *= value(t, env);
       return s;
     }
-    if (e instanceof Expr.Pow p) return Math.pow(value(p.base(), env), value(p.exponent(), env));
+    if (e instanceof Expr.Pow p) return Fns.pow(value(p.base(), env), value(p.exponent(), env));
     if (e instanceof Expr.Call c) return Fns.apply(c.fn(), value(c.arg(), env));
     if (e instanceof Expr.MinMax m) {
       double a = value(m.a(), env);
@@ -267,10 +244,6 @@ final class Unroll {
       } else if (s instanceof Stmt.For f) {
         Expr body = slotExpr2(f.body(), row, col);
         if (body != Sym.ZERO) terms.add(Sym.sum(f.index(), f.lo(), f.hi(), body));
-      } else if (s instanceof Stmt.If i) {
-        Expr t = slotExpr2(i.then(), row, col);
-        Expr o = slotExpr2(i.otherwise(), row, col);
-        if (t != Sym.ZERO || o != Sym.ZERO) terms.add(Sym.where(i.cond(), t, o));
       }
     }
     return Sym.add(terms);

@@ -46,7 +46,7 @@ class InlineTest {
     Expr inner = g.inline(List.of(elem("x", index("i")), "x"));
     assertThat(inner.text()).isEqualTo("sum(i2 in 1..3, x[i]*x[i2])");
     ScalarFunction f = declare("f", Signature.of(new VarSpec("x", 3)), sum("i", num(1), num(2), inner));
-    assertThat(f.value(new double[] {1, 2, 3}, null)).isEqualTo((1 + 2) * 6.0);
+    assertThat(Eval.value(f, new double[] {1, 2, 3}, null)).isEqualTo((1 + 2) * 6.0);
   }
 
   @Test void wrongArgumentCount() {

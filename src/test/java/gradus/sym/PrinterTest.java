@@ -65,7 +65,7 @@ class PrinterTest {
     assertThat(loss.text()).isEqualTo("(w*u + b - v)^2");
     assertThat(Derivatives.grad(loss).text()).isEqualTo("[2*(w*u + b - v)*u, 2*w*u + 2*b - 2*v]");
     assertThat(Derivatives.hessian(loss).text()).isEqualTo("[[2*u^2, 2*u], [2*u, 2]]");
-    assertThat(Derivatives.grad(loss).evaluate(new double[] {1, 2}, new double[] {3, 4})).containsExactly(6, 2);
+    assertThat(Eval.evaluate(Derivatives.grad(loss), new double[] {1, 2}, new double[] {3, 4})).containsExactly(6, 2);
   }
 
   @Test void largeGradientPrintsASummary() {

@@ -186,7 +186,7 @@ class ReparseTest {
   static final Signature XYZ = DerivativePropertiesTest.XYZ;
 
   static double value(Expr e, double[] p) {
-    return Tape.ofExpr(e, XYZ).value(p, new double[0]);
+    return Eval.expr(e, XYZ, p);
   }
 
   static void sameValue(Expr printed, Expr original, double[] p) {

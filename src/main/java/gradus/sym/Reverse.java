@@ -1,0 +1,367 @@
+package gradus.sym;
+
+import gradus.sym.Expr.Const;
+import gradus.sym.Expr.Elem;
+import gradus.sym.Expr.Loop;
+import gradus.sym.Expr.Var;
+import gradus.sym.Expr.Where;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reverse mode over the expression DAG, the one generic pass behind gradients and Hessians: each
+ * node's adjoint is the sum of its parents' adjoints times the local partials of {@link
+ * Partials}, so a shared sub-expression is visited once, and the result is a scatter program
+ * ({@link Stmt}) whose values are expressions built of the function's own (hash-consed) nodes.
+ *
+ * <p><b>Sums stay loops.</b> The body of a {@code sum} is a scope of its own, processed once for
+ * a symbolic index: a reference {@code x[g(i)]} in it becomes {@code For i: grad[g(i)] += ...},
+ * and a contribution to a node outside the loop (hoisted, index-free) becomes a {@code sum} node
+ * in that node's adjoint, computed once, not once per use. A product's factor k receives the
+ * product of the others.
+ *
+ * <p><b>where.</b> The branch not taken receives no adjoint at all, not even {@code 0*nan}: each
+ * adjoint is kept as groups of terms per guard (a conjunction of branch conditions), and a
+ * guarded group reaches the gradient as {@code where(guard, ..., 0)}, so a nan partial in the
+ * branch not taken is never multiplied in. Once a node also has an unguarded use its groups fold
+ * together (its partials are evaluated then anyway).
+ *
+ * <p><b>Rows.</b> With a row slot the pass produces the Hessian row of one gradient entry: its
+ * nodes belong to the scope of the entry's enclosing loops ({@code base}), whose indices the row
+ * depends on, so nothing is summed over those.
+ */
+final class Reverse {
+  /** Products over at most this many factors differentiate by the product of the others (exact, quadratic). */
+  static final int SMALL_PRODUCT = 32;
+
+  private final Signature sig;
+  private final Map<Expr, Boolean> dep = new IdentityHashMap<>();
+
+  Reverse(Signature sig) {
+    this.sig = sig;
+  }
+
+  /** Statements adding ∂root/∂v (times nothing else) to every variable slot v, per row. */
+  List<Stmt> run(Expr root, Stmt.Slot row, List<String> base) {
+    List<Stmt> out = new ArrayList<>();
+    if (!depends(root)) return out;
+    Scope top = new Scope(null, List.copyOf(base), row);
+    Map<Expr, Adjoint> seeds = new IdentityHashMap<>();
+    seeds.put(root, Adjoint.of(Guard.NONE, Sym.ONE));
+    Map<Expr, Adjoint> outside = process(top, seeds, out);
+    if (!outside.isEmpty()) throw new IllegalStateException("adjoint escaped the top scope");
+    return out;
+  }
+
+  /** True when e contains a decision variable (so its derivative may be non-zero). */
+  boolean depends(Expr e) {
+    Boolean d = dep.get(e);
+    if (d != null) return d;
+    boolean r;
+    if (e instanceof Var v) r = sig.isVariable(v.name());
+    else if (e instanceof Elem el) r = sig.isVariable(el.vector());
+    else if (e instanceof Loop l) r = depends(l.body());
+    else if (e instanceof Where w) r = depends(w.a()) || depends(w.b());
+    else {
+      r = false;
+      for (Expr c : Partials.operands(e)) if (depends(c)) {
+        r = true;
+        break;
+      }
+    }
+    dep.put(e, r);
+    return r;
+  }
+
+  /** A loop body (or the top): its own index, every index bound around it, and the row. */
+  private record Scope(String own, List<String> stack, Stmt.Slot row) {
+    boolean holds(Expr e) {
+      Set<String> free = Exprs.freeIndices(e);
+      if (own != null) return free.contains(own);
+      return stack.containsAll(free);
+    }
+
+    Scope inner(String index) {
+      List<String> s = new ArrayList<>(stack);
+      s.add(index);
+      return new Scope(index, List.copyOf(s), row);
+    }
+  }
+
+  /**
+   * Propagates the seeds through the scope's nodes (parents before children), emitting scatter
+   * statements into {@code out}; returns the adjoint contributions to nodes of enclosing scopes.
+   */
+  private Map<Expr, Adjoint> process(Scope scope, Map<Expr, Adjoint> seeds, List<Stmt> out) {
+    Map<Expr, Adjoint> adj = new IdentityHashMap<>(seeds);
+    Map<Expr, Adjoint> outside = new LinkedHashMap<>();
+    for (Expr n : order(scope, seeds.keySet())) {
+      Adjoint a = adj.get(n);
+      if (a == null) continue;
+      if (n instanceof Var || n instanceof Elem) {
+        out.add(new Stmt.Acc(scope.row(), slot(n), a.value()));
+      } else if (n instanceof Loop l) {
+        loop(scope, l, a, out, adj, outside);
+      } else if (n instanceof Where w) {
+        Expr c = w.cond();
+        if (depends(w.a())) push(scope, w.a(), a.guarded(c), adj, outside);
+        if (depends(w.b())) push(scope, w.b(), a.guarded(Sym.not(c)), adj, outside);
+      } else {
+        List<Expr> ops = Partials.operands(n);
+        for (int k = 0; k < ops.size(); k++) {
+          if (depends(ops.get(k))) push(scope, ops.get(k), a.times(Partials.of(n, k)), adj, outside);
+        }
+      }
+    }
+    return outside;
+  }
+
+  private void push(Scope scope, Expr target, Adjoint a, Map<Expr, Adjoint> adj, Map<Expr, Adjoint> outside) {
+    if (a.isZero()) return;
+    Map<Expr, Adjoint> to = scope.holds(target) ? adj : outside;
+    Adjoint cur = to.get(target);
+    if (cur == null) to.put(target, a.copy());
+    else cur.add(a);
+  }
+
+  /** The scope's differentiable nodes reachable from the seeds, parents before children. */
+  private List<Expr> order(Scope scope, Set<Expr> seeds) {
+    List<Expr> post = new ArrayList<>();
+    Set<Expr> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    List<Expr> stack = new ArrayList<>();
+    List<Boolean> expanded = new ArrayList<>();
+    for (Expr s : seeds) {
+      stack.add(s);
+      expanded.add(false);
+    }
+    while (!stack.isEmpty()) {
+      int top = stack.size() - 1;
+      Expr e = stack.get(top);
+      if (expanded.get(top)) {
+        stack.remove(top);
+        expanded.remove(top);
+        post.add(e);
+        continue;
+      }
+      if (!seen.add(e)) {
+        stack.remove(top);
+        expanded.remove(top);
+        continue;
+      }
+      expanded.set(top, true);
+      for (Expr c : e instanceof Loop l ? hoisted(l) : differentiable(e)) {
+        if (depends(c) && scope.holds(c) && !seen.contains(c)) {
+          stack.add(c);
+          expanded.add(false);
+        }
+      }
+    }
+    java.util.Collections.reverse(post);
+    return post;
+  }
+
+  private final Map<Expr, List<Expr>> hoisted = new IdentityHashMap<>();
+
+  /**
+   * The nodes outside a loop that its body uses: the largest sub-expressions of the body that do
+   * not depend on any index bound inside the loop. They come after the loop in the order, since
+   * the loop's body contributes to their adjoints.
+   */
+  private List<Expr> hoisted(Loop l) {
+    List<Expr> done = hoisted.get(l);
+    if (done != null) return done;
+    List<Expr> out = new ArrayList<>();
+    collectHoisted(l.body(), Set.of(l.index()), out, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
+    hoisted.put(l, out);
+    return out;
+  }
+
+  private void collectHoisted(Expr e, Set<String> bound, List<Expr> out, Set<Expr> seen) {
+    if (!seen.add(e) || !depends(e)) return;
+    if (java.util.Collections.disjoint(Exprs.freeIndices(e), bound)) {
+      out.add(e);
+      return;
+    }
+    if (e instanceof Loop inner) {
+      Set<String> more = new HashSet<>(bound);
+      more.add(inner.index());
+      collectHoisted(inner.body(), more, out, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
+      return;
+    }
+    for (Expr c : differentiable(e)) collectHoisted(c, bound, out, seen);
+  }
+
+  private static List<Expr> differentiable(Expr e) {
+    if (e instanceof Where w) return List.of(w.a(), w.b());
+    return Partials.operands(e);
+  }
+
+  private static Stmt.Slot slot(Expr leaf) {
+    if (leaf instanceof Var v) return new Stmt.Slot(v.name(), null);
+    Elem el = (Elem) leaf;
+    return new Stmt.Slot(el.vector(), el.index());
+  }
+
+  /**
+   * The body of a loop is a scope of its own. Its scatter statements go into a {@code For} over
+   * the same range; its contributions to outside nodes come back summed over the range.
+   */
+  private void loop(Scope scope, Loop l, Adjoint a, List<Stmt> out, Map<Expr, Adjoint> adj,
+      Map<Expr, Adjoint> outside) {
+    String idx = l.index();
+    Expr body = l.body();
+    if (scope.stack().contains(idx)) {
+      Set<String> avoid = new HashSet<>(scope.stack());
+      avoid.addAll(Exprs.freeIndices(body));
+      idx = Exprs.fresh(idx, avoid);
+      body = Exprs.substituteIndices(body, Map.of(l.index(), Sym.index(idx)));
+    }
+    Adjoint seed = l.isProduct() ? a.times(ProductRule.others(l, idx, body)) : a;
+    Scope inner = scope.inner(idx);
+    List<Stmt> innerOut = new ArrayList<>();
+    Map<Expr, Adjoint> seeds = new IdentityHashMap<>();
+    seeds.put(body, seed.copy());
+    Map<Expr, Adjoint> back = process(inner, seeds, innerOut);
+    if (!innerOut.isEmpty()) out.add(new Stmt.For(idx, l.lo(), l.hi(), innerOut));
+    for (Map.Entry<Expr, Adjoint> en : back.entrySet()) {
+      push(scope, en.getKey(), en.getValue().summed(idx, l.lo(), l.hi()), adj, outside);
+    }
+  }
+
+  /** A conjunction of branch conditions; NONE is the empty one (always true). */
+  record Guard(List<Expr> conds) {
+    static final Guard NONE = new Guard(List.of());
+
+    Guard and(Expr c) {
+      if (conds.contains(c)) return this;
+      List<Expr> more = new ArrayList<>(conds);
+      more.add(c);
+      return new Guard(List.copyOf(more));
+    }
+
+    Expr expr() {
+      return conds.size() == 1 ? conds.get(0) : Sym.logic("and", conds);
+    }
+
+    /** The value {@code v} where the guard holds, else 0. */
+    Expr apply(Expr v) {
+      return conds.isEmpty() ? v : Sym.where(expr(), v, Sym.ZERO);
+    }
+  }
+
+  /** An adjoint: terms grouped by the guard under which they flow. */
+  static final class Adjoint {
+    private final Map<Guard, List<Expr>> groups;
+
+    private Adjoint(Map<Guard, List<Expr>> groups) {
+      this.groups = groups;
+    }
+
+    static Adjoint of(Guard g, Expr term) {
+      Map<Guard, List<Expr>> m = new LinkedHashMap<>();
+      if (term != Sym.ZERO) m.put(g, new ArrayList<>(List.of(term)));
+      return new Adjoint(m);
+    }
+
+    boolean isZero() {
+      return groups.isEmpty();
+    }
+
+    Adjoint copy() {
+      Map<Guard, List<Expr>> m = new LinkedHashMap<>();
+      for (Map.Entry<Guard, List<Expr>> en : groups.entrySet()) m.put(en.getKey(), new ArrayList<>(en.getValue()));
+      return new Adjoint(m);
+    }
+
+    /** Adds b's terms to this one (in place); an unguarded part absorbs the guarded ones. */
+    void add(Adjoint b) {
+      for (Map.Entry<Guard, List<Expr>> en : b.groups.entrySet()) {
+        groups.computeIfAbsent(en.getKey(), k -> new ArrayList<>()).addAll(en.getValue());
+      }
+      if (groups.containsKey(Guard.NONE) && groups.size() > 1) {
+        List<Expr> all = new ArrayList<>();
+        for (Map.Entry<Guard, List<Expr>> en : groups.entrySet()) all.add(en.getKey().apply(Sym.add(en.getValue())));
+        groups.clear();
+        groups.put(Guard.NONE, all);
+      }
+    }
+
+    /** Each group's sum times {@code p}. */
+    Adjoint times(Expr p) {
+      Map<Guard, List<Expr>> m = new LinkedHashMap<>();
+      for (Map.Entry<Guard, List<Expr>> en : groups.entrySet()) {
+        Expr t = Products.times(Sym.add(en.getValue()), p);
+        if (t != Sym.ZERO) m.put(en.getKey(), new ArrayList<>(List.of(t)));
+      }
+      return new Adjoint(m);
+    }
+
+    /** The same terms under one more branch condition. */
+    Adjoint guarded(Expr cond) {
+      Map<Guard, List<Expr>> m = new LinkedHashMap<>();
+      for (Map.Entry<Guard, List<Expr>> en : groups.entrySet()) {
+        m.merge(en.getKey().and(cond), en.getValue(), (x, y) -> {
+          List<Expr> both = new ArrayList<>(x);
+          both.addAll(y);
+          return both;
+        });
+      }
+      return new Adjoint(m);
+    }
+
+    /**
+     * The contribution of a loop body to an outside node: each group summed over the range; the
+     * conditions that do not use the index stay a guard outside the sum, the others go inside.
+     */
+    Adjoint summed(String index, Expr lo, Expr hi) {
+      Adjoint out = new Adjoint(new LinkedHashMap<>());
+      for (Map.Entry<Guard, List<Expr>> en : groups.entrySet()) {
+        Guard outer = Guard.NONE;
+        Guard inner = Guard.NONE;
+        for (Expr c : en.getKey().conds()) {
+          if (Exprs.hasFreeIndex(c, index)) inner = inner.and(c);
+          else outer = outer.and(c);
+        }
+        Expr term = Sym.sum(index, lo, hi, inner.apply(Sym.add(en.getValue())));
+        out.add(of(outer, term));
+      }
+      return out;
+    }
+
+    /** The whole adjoint as one expression. */
+    Expr value() {
+      List<Expr> parts = new ArrayList<>();
+      for (Map.Entry<Guard, List<Expr>> en : groups.entrySet()) parts.add(en.getKey().apply(Sym.add(en.getValue())));
+      return Sym.add(parts);
+    }
+  }
+
+  /** Keeps a product folded as it is built: constants combine, 1 and 0 vanish, no flattening. */
+  static final class Products {
+    private Products() {}
+
+    static Expr times(Expr a, Expr b) {
+      if (a == Sym.ZERO || b == Sym.ZERO) return Sym.ZERO;
+      if (a == Sym.ONE) return b;
+      if (b == Sym.ONE) return a;
+      double k = 1;
+      List<Expr> fs = new ArrayList<>(2);
+      for (Expr x : List.of(a, b)) {
+        if (x instanceof Const c) k *= c.value();
+        else if (x instanceof Expr.Mul m && m.factors().size() == 2 && m.factors().get(0) instanceof Const c) {
+          k *= c.value();
+          fs.add(m.factors().get(1));
+        } else fs.add(x);
+      }
+      if (k == 0) return Sym.ZERO;
+      if (fs.isEmpty()) return Sym.num(k);
+      if (k != 1) fs.add(0, Sym.num(k));
+      return Sym.mul(fs);
+    }
+  }
+}
