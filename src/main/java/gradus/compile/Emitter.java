@@ -163,7 +163,7 @@ final class Emitter {
     if (e instanceof Var v) variable(v.name());
     else if (e instanceof Elem el) element(el);
     else if (e instanceof Add a) fold(a.terms(), () -> mv.visitInsn(DADD));
-    else if (e instanceof Mul m) fold(m.factors(), () -> mv.visitInsn(DMUL));
+    else if (e instanceof Mul m) product(m);
     else if (e instanceof Pow p) call2(p.base(), p.exponent(), "pow");
     else if (e instanceof Call c) {
       load(c.arg());
@@ -184,6 +184,17 @@ final class Emitter {
     for (int k = 1; k < xs.size(); k++) {
       load(xs.get(k));
       op.run();
+    }
+  }
+
+  /** Left to right; a later factor b^-1 divides by b (see {@link Operands#factors}). */
+  private void product(Mul m) {
+    List<Expr> fs = m.factors();
+    List<Expr> read = Operands.factors(m);
+    load(read.get(0));
+    for (int k = 1; k < fs.size(); k++) {
+      load(read.get(k));
+      mv.visitInsn(read.get(k) != fs.get(k) ? DDIV : DMUL);
     }
   }
 

@@ -19,7 +19,7 @@ final class Operands {
 
   static List<Expr> of(Expr e) {
     if (e instanceof Add a) return a.terms();
-    if (e instanceof Mul m) return m.factors();
+    if (e instanceof Mul m) return factors(m);
     if (e instanceof Pow p) return List.of(p.base(), p.exponent());
     if (e instanceof Call c) return List.of(c.arg());
     if (e instanceof MinMax m) return List.of(m.a(), m.b());
@@ -29,5 +29,26 @@ final class Operands {
     if (e instanceof Elem el) return List.of(el.index());
     if (e instanceof Loop l) return List.of(l.lo(), l.hi());
     return List.of();
+  }
+
+  /**
+   * What a product reads: its factors, except that a later factor {@code b^-1} is a division by
+   * b — so {@code x/y} is computed as x / y, the same double as {@code x / y} on numbers.
+   */
+  static List<Expr> factors(Mul m) {
+    List<Expr> fs = m.factors();
+    List<Expr> out = null;
+    for (int k = 1; k < fs.size(); k++) {
+      Expr d = divisor(fs.get(k));
+      if (d == null) continue;
+      if (out == null) out = new java.util.ArrayList<>(fs);
+      out.set(k, d);
+    }
+    return out == null ? fs : out;
+  }
+
+  /** b when the factor is {@code b^-1}, else null. */
+  static Expr divisor(Expr factor) {
+    return factor instanceof Pow p && p.exponent() instanceof gradus.sym.Expr.Const c && c.value() == -1 ? p.base() : null;
   }
 }

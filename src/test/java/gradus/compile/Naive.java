@@ -64,7 +64,7 @@ final class Naive {
     if (e instanceof Var var) return read(var.name(), 1);
     if (e instanceof Elem el) return read(el.vector(), eval(el.index(), env));
     if (e instanceof Add a) return fold(a.terms(), env, true);
-    if (e instanceof Mul m) return fold(m.factors(), env, false);
+    if (e instanceof Mul m) return product(m, env);
     if (e instanceof Pow p) return Fns.pow(eval(p.base(), env), eval(p.exponent(), env));
     if (e instanceof Call c) return Fns.apply(c.fn(), eval(c.arg(), env));
     if (e instanceof MinMax m) {
@@ -90,6 +90,16 @@ final class Naive {
   private double fold(List<Expr> xs, Map<String, Double> env, boolean add) {
     double acc = eval(xs.get(0), env);
     for (int k = 1; k < xs.size(); k++) acc = add ? acc + eval(xs.get(k), env) : acc * eval(xs.get(k), env);
+    return acc;
+  }
+
+  private double product(Mul m, Map<String, Double> env) {
+    List<Expr> fs = m.factors();
+    double acc = eval(fs.get(0), env);
+    for (int k = 1; k < fs.size(); k++) {
+      Expr d = Operands.divisor(fs.get(k));
+      acc = d != null ? acc / eval(d, env) : acc * eval(fs.get(k), env);
+    }
     return acc;
   }
 
