@@ -27,6 +27,8 @@ public final class Interpreter {
   Consumer<Value> echo;
   /** Where plots go without out=: a window when possible, else plot-N.png. */
   PlotSink plotSink;
+  /** The value of the last bare expression statement: {@code _}, as in Python's interactive mode. */
+  private Value last;
 
   public Interpreter(PrintStream out) {
     this.out = out;
@@ -46,6 +48,7 @@ public final class Interpreter {
 
   public void reset() {
     globals.clear();
+    last = null;
     for (String name : PREDEFINED) globals.put(name, PREDEFINED_VALUES.get(name));
   }
 
@@ -69,10 +72,11 @@ public final class Interpreter {
     return interrupt;
   }
 
-  /** Every name a user may refer to: bindings first, then built-ins. */
+  /** Every name a user may refer to: bindings first, then built-ins and special forms. */
   public Set<String> knownNames() {
     Set<String> names = new TreeSet<>(globals.keySet());
     names.addAll(builtins.keySet());
+    names.addAll(HelpTopics.SPECIAL_FORMS.keySet());
     return names;
   }
 
@@ -104,6 +108,7 @@ public final class Interpreter {
       else if (i.otherwise() != null) execute(i.otherwise());
     } else if (s instanceof Ast.ExprStmt e) {
       Value v = eval(e.expr());
+      if (!(v instanceof Value.None)) last = v;
       if (v instanceof PlotBuiltins.PlotValue p && !p.written() && plotSink != null) {
         plotSink.show(p);
         return;
@@ -164,10 +169,16 @@ public final class Interpreter {
     if (v != null) return v;
     Builtin b = builtins.get(name);
     if (b != null) return b;
+    if (name.equals("_") && last != null) return last;
     throw unknownName(name, span);
   }
 
   GradusError unknownName(String name, Span span) {
+    String habit = Habits.pointer(name);
+    if (habit != null) return new GradusError(span, "unknown name '" + name + "': " + habit);
+    if (HelpTopics.SPECIAL_FORMS.containsKey(name)) {
+      return new GradusError(span, name + " is not a value: call it, as in " + HelpTopics.SPECIAL_FORMS.get(name).split(":")[0]);
+    }
     Set<String> known = knownNames();
     for (Map<String, Value> scope : locals) known.addAll(scope.keySet());
     return new GradusError(span, "unknown name '" + name + "'" + Suggest.hint(name, known));
@@ -217,6 +228,11 @@ public final class Interpreter {
         case "where" -> {
           return where(c);
         }
+        case "help" -> {
+          out.println(Habits.help(this, c));
+          out.flush();
+          return Value.None.NONE;
+        }
         default -> { }
       }
     }
@@ -245,6 +261,7 @@ public final class Interpreter {
     if (target instanceof FunctionValue f) {
       return f.call(this, positional, positionalSpans, keywords, keywordSpans, c.span());
     }
+    if (target instanceof OptimBuiltins.ScheduleValue s) return s.call(positional, positionalSpans, keywordSpans, c.span());
     throw new GradusError(c.fn().span(), "a " + target.kind() + " cannot be called like a function");
   }
 
@@ -316,8 +333,13 @@ public final class Interpreter {
   }
 
   /** Values with named fields ({@code r.x}, {@code d.rows}). */
-  interface HasFields {
+  public interface HasFields {
     Value field(String name, Span span);
+
+    /** The field names, for completion and help (empty when not listed). */
+    default List<String> fieldNames() {
+      return List.of();
+    }
   }
 
   /** Values indexed by something other than a position ({@code d["col"]}). */

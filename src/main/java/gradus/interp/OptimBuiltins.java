@@ -210,10 +210,35 @@ final class OptimBuiltins {
     }
   }
 
-  /** A learning-rate schedule as a value. */
+  /** A learning-rate schedule as a value; {@code s(t)} is the rate of update t (1-based). */
   record ScheduleValue(Schedule schedule) implements Value.Obj {
     public String kind() {
       return "schedule";
+    }
+
+    /** {@code s(10)} is a number; {@code s(1..100)} or {@code s([1, 5])} a list of rates. */
+    Value call(List<Value> positional, List<gradus.lang.Span> spans, Map<String, gradus.lang.Span> keywords,
+        gradus.lang.Span at) {
+      if (!keywords.isEmpty()) {
+        throw new gradus.lang.GradusError(keywords.values().iterator().next(), "a schedule takes only the update number t, as in s(10)");
+      }
+      if (positional.size() != 1) {
+        throw new gradus.lang.GradusError(at, "a schedule takes one argument, the update number t (from 1), as in s(10); got "
+            + positional.size());
+      }
+      Value t = positional.get(0);
+      gradus.lang.Span span = spans.get(0);
+      if (t instanceof Value.Num) return new Value.Num(schedule.rate(update(t, span)));
+      List<Value> items = Values.items(t, "the update numbers of a schedule", span);
+      double[] out = new double[items.size()];
+      for (int i = 0; i < out.length; i++) out[i] = schedule.rate(update(items.get(i), span));
+      return new Value.Vec(out);
+    }
+
+    private static long update(Value t, gradus.lang.Span span) {
+      long k = Values.integer(t, "a schedule's update number", span);
+      if (k < 1) throw new gradus.lang.GradusError(span, "updates are counted from 1, got " + k);
+      return k;
     }
 
     @Override public String toString() {
