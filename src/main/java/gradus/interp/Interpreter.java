@@ -29,6 +29,10 @@ public final class Interpreter {
   PlotSink plotSink;
   /** The value of the last bare expression statement: {@code _}, as in Python's interactive mode. */
   private Value last;
+  /** Makes the progress display of one run, given its label; null when runs are not shown. */
+  java.util.function.Function<String, gradus.optim.Progress> progress;
+  /** The last run Ctrl-C stopped, until {@link #takeInterruptNote} reports it. */
+  private gradus.optim.Result interrupted;
 
   public Interpreter(PrintStream out) {
     this.out = out;
@@ -58,6 +62,35 @@ public final class Interpreter {
 
   public void setPlotSink(PlotSink sink) {
     this.plotSink = sink;
+  }
+
+  /** Shows long runs as they go (the REPL and scripts on a terminal); null shows nothing. */
+  public void setProgress(java.util.function.Function<String, gradus.optim.Progress> progress) {
+    this.progress = progress;
+  }
+
+  /** Keeps the first run stopped since the last note: in compare(...), the later runs stop at once. */
+  void noteInterrupted(gradus.optim.Result r) {
+    if (interrupted == null) interrupted = r;
+  }
+
+  /**
+   * After Ctrl-C stopped a run: one line saying how far it got and which name holds its result
+   * ({@code interrupted after 1234 iterations; r holds the result so far}); null otherwise.
+   */
+  public String takeInterruptNote() {
+    gradus.optim.Result r = interrupted;
+    interrupted = null;
+    if (r == null) return null;
+    String note = "interrupted after " + r.iterations() + " iteration" + (r.iterations() == 1 ? "" : "s");
+    for (Map.Entry<String, Value> e : globals.entrySet()) {
+      if (e.getValue() instanceof ResultValue v && v.r() == r) return note + "; " + e.getKey() + " holds the result so far";
+      if (e.getValue() instanceof Value.Lst l && l.items().stream().anyMatch(x -> x instanceof ResultValue v && v.r() == r)) {
+        return note + " of " + r.label() + "; " + e.getKey() + " holds the results so far";
+      }
+    }
+    if (last instanceof ResultValue v && v.r() == r) return note + "; _ holds the result so far";
+    return note;
   }
 
   public Map<String, Value> globals() {

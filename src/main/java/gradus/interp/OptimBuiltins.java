@@ -9,6 +9,7 @@ import gradus.optim.Methods;
 import gradus.optim.Minimizer;
 import gradus.optim.Objective;
 import gradus.optim.Param;
+import gradus.optim.Progress;
 import gradus.optim.Result;
 import gradus.optim.RunOptions;
 import gradus.optim.Schedule;
@@ -146,10 +147,16 @@ final class OptimBuiltins {
     }
     // The flag stays set after an interrupted run, so that the rest of a compare(...) or an
     // enclosing loop stops too; the REPL clears it before each line.
+    Progress progress = a.interp.progress == null ? null
+        : a.interp.progress.apply(opts.label() != null ? opts.label() : method.describe());
     try {
-      return Minimizer.run(objective, start, method, opts);
+      Result r = Minimizer.run(objective, start, method, opts.withProgress(progress));
+      if (r.status().equals(Result.INTERRUPTED)) a.interp.noteInterrupted(r);
+      return r;
     } catch (IllegalArgumentException e) {
       throw a.error(e.getMessage());
+    } finally {
+      if (progress != null) progress.done(); // also when the objective throws: never leave a progress line behind
     }
   }
 

@@ -92,16 +92,6 @@ class ReplTest {
   }
 
   @Test
-  void completionOffersKeywordArgumentsOfTheEnclosingCall() {
-    Session session = new Session(new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
-    NameCompleter c = new NameCompleter(session.interpreter());
-    assertThat(c.candidates("adam(")).contains("lr=", "beta1=", "amsgrad=");
-    assertThat(c.candidates("minimize(f, [0], adam(lr=0.1), ")).contains("steps=", "gtol=");
-    assertThat(c.candidates("gra")).contains("grad");
-    assertThat(Completion.enclosingCall("compare(f, [1, 2], [gd(")).isEqualTo("gd");
-  }
-
-  @Test
   void standardInputThatIsNotATerminalRunsAsAScript() {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
