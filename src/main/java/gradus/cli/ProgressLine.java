@@ -22,13 +22,19 @@ final class ProgressLine implements Progress {
   private final PrintStream err;
   private final String label;
   private final int width;
-  private final long start = System.nanoTime();
+  private final long start;
   private boolean shown;
 
   ProgressLine(PrintStream err, String label, int width) {
+    this(err, label, width, System.nanoTime());
+  }
+
+  /** {@code start} is the run's start on {@link System#nanoTime}'s clock. */
+  ProgressLine(PrintStream err, String label, int width, long start) {
     this.err = err;
     this.label = label;
     this.width = Math.max(20, width);
+    this.start = start;
   }
 
   /** Progress lines of width {@code width} on {@code err}, one per run. */

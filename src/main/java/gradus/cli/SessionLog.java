@@ -42,7 +42,8 @@ final class SessionLog {
   void ran(String line, String note) {
     List<Ast.Stmt> statements = Parse.program(line).statements();
     boolean echo = !statements.isEmpty() && statements.stream().allMatch(SessionLog::echoOnly);
-    String text = note == null ? line : "# " + note + " in the session; this run goes on to its end\n" + line;
+    String text = note == null ? line
+        : "# Ctrl-C stopped this in the session (" + note.split(";")[0] + "); here it runs to its end\n" + line;
     add(new Entry(text, echo, statements.stream().anyMatch(SessionLog::setsLast)), line);
   }
 
