@@ -130,7 +130,8 @@ class ReplTerminalTest {
     t.line(":save " + dir.resolve("session.opt"));
     t.waitFor(s -> s.contains("wrote " + dir.resolve("session.opt")), "the save");
     t.line(":vars");
-    String screen = t.waitFor(s -> s.contains("\nw       "), "the bindings");
+    String screen = t.waitFor(s -> s.lastIndexOf("gradus> :vars") >= 0
+        && s.indexOf("\ngradus>", s.lastIndexOf("gradus> :vars")) > 0, "the bindings and the next prompt");
     String vars = screen.substring(screen.lastIndexOf("gradus> :vars") + "gradus> :vars".length() + 1);
     vars = vars.substring(0, vars.indexOf("gradus>")).stripTrailing();
 

@@ -56,7 +56,7 @@ class ProgressTest {
       assertThat(rec.updates.get(i)[1] - rec.updates.get(i - 1)[1]).isGreaterThanOrEqualTo(Ticker.PERIOD_NANOS);
     }
     long it = rec.updates.get(0)[0];
-    assertThat(rec.values.get(0)).isEqualTo(Math.pow(1 - 0.001, 2 * it) / 2);
+    assertThat(rec.values.get(0)).isCloseTo(Math.pow(1 - 0.001, 2 * it) / 2, org.assertj.core.data.Percentage.withPercentage(1e-9));
   }
 
   @Test
