@@ -24,18 +24,20 @@ class ProgressTest {
     }
   }
 
-  /** f(x) = x^2/2, each evaluation made slow by a sleep: one update per ~0.25 s even so. */
-  static Objective slowQuadratic(long sleepMs) {
+  /** f(x) = x^2/2, each evaluation made slow by a sleep of {@code sleepMs}: one update per ~0.25 s even so. */
+  static Objective quadratic(long sleepMs) {
     return new Objective() {
       @Override public int dimension() {
         return 1;
       }
 
       @Override public double valueAndGradient(double[] x, double[] g) {
-        try {
-          Thread.sleep(sleepMs);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
+        if (sleepMs > 0) {
+          try {
+            Thread.sleep(sleepMs);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
         }
         g[0] = x[0];
         return x[0] * x[0] / 2;
@@ -47,7 +49,7 @@ class ProgressTest {
   void slowIterationsAreReportedEveryQuarterSecond() {
     Recorder rec = new Recorder();
     Method gd = Methods.create("gd", Map.of("lr", 0.001));
-    Result r = Minimizer.run(slowQuadratic(40), new double[] {1}, gd, RunOptions.defaults().withSteps(15).withGtol(0).withProgress(rec));
+    Result r = Minimizer.run(quadratic(40), new double[] {1}, gd, RunOptions.defaults().withSteps(15).withGtol(0).withProgress(rec));
     assertThat(r.iterations()).isEqualTo(15);
     assertThat(rec.done).isEqualTo(1);
     // 16 evaluations of 40 ms: 0.64 s, so 2 updates (one at most every 0.25 s), each with the current f
@@ -71,13 +73,14 @@ class ProgressTest {
         return 4;
       }
 
+      final Objective slow = quadratic(40);
+
       @Override public double valueAndGradient(double[] x, double[] g) {
-        g[0] = x[0];
-        return x[0] * x[0] / 2;
+        return quadratic(0).valueAndGradient(x, g);
       }
 
       @Override public double batchValueAndGradient(double[] x, int[] idx, int from, int to, double[] g) {
-        return slowQuadratic(40).valueAndGradient(x, g);
+        return slow.valueAndGradient(x, g);
       }
     };
     Method sgd = Methods.create("sgd", Map.of("lr", 0.01));
@@ -89,16 +92,7 @@ class ProgressTest {
   @Test
   void fastRunsAreToldRarely() {
     Recorder rec = new Recorder();
-    Objective q = new Objective() {
-      @Override public int dimension() {
-        return 1;
-      }
-
-      @Override public double valueAndGradient(double[] x, double[] g) {
-        g[0] = x[0];
-        return x[0] * x[0] / 2;
-      }
-    };
+    Objective q = quadratic(0);
     long t0 = System.nanoTime();
     Minimizer.run(q, new double[] {1}, Methods.create("gd", Map.of("lr", 1e-9)),
         RunOptions.defaults().withSteps(2_000_000).withGtol(0).withRecord(100_000).withProgress(rec));
