@@ -18,8 +18,11 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -129,7 +132,7 @@ public final class Completion {
     Builtin b = interp.builtins().get(call.name());
     if (b == null || interp.globals().containsKey(call.name())) return out;
     List<String> done = call.args().subList(0, call.args().size() - 1);
-    java.util.Set<String> byKeyword = new java.util.HashSet<>();
+    Set<String> byKeyword = new HashSet<>();
     long positional = 0;
     for (String a : done) {
       Matcher k = KEYWORD_ARG.matcher(a);
@@ -222,8 +225,8 @@ public final class Completion {
     } catch (IOException | java.nio.file.InvalidPathException e) {
       return List.of(); // no such folder (yet): nothing to offer
     }
-    folders.sort(java.util.Comparator.comparing(Offer::text));
-    scripts.sort(java.util.Comparator.comparing(Offer::text));
+    folders.sort(Comparator.comparing(Offer::text));
+    scripts.sort(Comparator.comparing(Offer::text));
     scripts.addAll(folders);
     return scripts;
   }

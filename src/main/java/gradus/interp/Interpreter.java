@@ -3,6 +3,8 @@ package gradus.interp;
 import gradus.lang.Ast;
 import gradus.lang.GradusError;
 import gradus.lang.Span;
+import gradus.optim.Progress;
+import gradus.optim.Result;
 import java.io.PrintStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Runs statements: one global scope (blocks and {@code for} bind in it, as in Python). */
 public final class Interpreter {
@@ -30,9 +33,9 @@ public final class Interpreter {
   /** The value of the last bare expression statement: {@code _}, as in Python's interactive mode. */
   private Value last;
   /** Makes the progress display of one run, given its label; null when runs are not shown. */
-  java.util.function.Function<String, gradus.optim.Progress> progress;
+  Function<String, Progress> progress;
   /** The last run Ctrl-C stopped, until {@link #takeInterruptNote} reports it. */
-  private gradus.optim.Result interrupted;
+  private Result interrupted;
 
   public Interpreter(PrintStream out) {
     this.out = out;
@@ -65,12 +68,12 @@ public final class Interpreter {
   }
 
   /** Shows long runs as they go (the REPL and scripts on a terminal); null shows nothing. */
-  public void setProgress(java.util.function.Function<String, gradus.optim.Progress> progress) {
+  public void setProgress(Function<String, Progress> progress) {
     this.progress = progress;
   }
 
   /** Keeps the first run stopped since the last note: in compare(...), the later runs stop at once. */
-  void noteInterrupted(gradus.optim.Result r) {
+  void noteInterrupted(Result r) {
     if (interrupted == null) interrupted = r;
   }
 
@@ -79,7 +82,7 @@ public final class Interpreter {
    * ({@code interrupted after 1234 iterations; r holds the result so far}); null otherwise.
    */
   public String takeInterruptNote() {
-    gradus.optim.Result r = interrupted;
+    Result r = interrupted;
     interrupted = null;
     if (r == null) return null;
     String note = "interrupted after " + r.iterations() + " iteration" + (r.iterations() == 1 ? "" : "s");

@@ -2,6 +2,8 @@ package gradus.interp;
 
 import static gradus.interp.Builtins.add;
 
+import gradus.lang.GradusError;
+import gradus.lang.Span;
 import gradus.optim.BadArgument;
 import gradus.optim.Method;
 import gradus.optim.MethodSpec;
@@ -224,17 +226,17 @@ final class OptimBuiltins {
     }
 
     /** {@code s(10)} is a number; {@code s(1..100)} or {@code s([1, 5])} a list of rates. */
-    Value call(List<Value> positional, List<gradus.lang.Span> spans, Map<String, gradus.lang.Span> keywords,
-        gradus.lang.Span at) {
+    Value call(List<Value> positional, List<Span> spans, Map<String, Span> keywords,
+        Span at) {
       if (!keywords.isEmpty()) {
-        throw new gradus.lang.GradusError(keywords.values().iterator().next(), "a schedule takes only the update number t, as in s(10)");
+        throw new GradusError(keywords.values().iterator().next(), "a schedule takes only the update number t, as in s(10)");
       }
       if (positional.size() != 1) {
-        throw new gradus.lang.GradusError(at, "a schedule takes one argument, the update number t (from 1), as in s(10); got "
+        throw new GradusError(at, "a schedule takes one argument, the update number t (from 1), as in s(10); got "
             + positional.size());
       }
       Value t = positional.get(0);
-      gradus.lang.Span span = spans.get(0);
+      Span span = spans.get(0);
       if (t instanceof Value.Num) return new Value.Num(schedule.rate(update(t, span)));
       List<Value> items = Values.items(t, "the update numbers of a schedule", span);
       double[] out = new double[items.size()];
@@ -242,9 +244,9 @@ final class OptimBuiltins {
       return new Value.Vec(out);
     }
 
-    private static long update(Value t, gradus.lang.Span span) {
+    private static long update(Value t, Span span) {
       long k = Values.integer(t, "a schedule's update number", span);
-      if (k < 1) throw new gradus.lang.GradusError(span, "updates are counted from 1, got " + k);
+      if (k < 1) throw new GradusError(span, "updates are counted from 1, got " + k);
       return k;
     }
 
