@@ -26,7 +26,7 @@ for _ in $(seq "$runs"); do
   java -cp "$tmp/base/target/classes:$cp" gradus.cli.Main "$tmp/run.opt" | awk '/^TIME/ {print $2}' >> "$tmp/old"
   java -cp "$here/target/classes:$cp" gradus.cli.Main "$tmp/run.opt" 2>/dev/null | awk '/^TIME/ {print $2}' >> "$tmp/pipe"
   script -qec "java -cp '$here/target/classes:$cp' gradus.cli.Main '$tmp/run.opt'" /dev/null | tr '\r' '\n' \
-    | awk '/^TIME/ {print $2}' >> "$tmp/tty"
+    | sed 's/\x1b\[K//g' | awk '/^TIME/ {print $2}' >> "$tmp/tty"
 done
 old=$(median < "$tmp/old"); pipe=$(median < "$tmp/pipe"); tty=$(median < "$tmp/tty")
 echo "adam, $steps steps, before the hook ($base): median ${old} s over $runs runs"
