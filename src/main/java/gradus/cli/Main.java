@@ -137,6 +137,7 @@ public final class Main {
       return Repl.start(session, out, err);
     }
     ScriptPlots.install(session, out);
+    if (ProgressLine.stderrIsTerminal()) session.interpreter().setProgress(ProgressLine.on(err, ProgressLine.columns()));
     for (int i = 0; i < cmd.files().size(); i++) {
       if (!session.run(sources.get(i), cmd.files().get(i))) return 1;
     }

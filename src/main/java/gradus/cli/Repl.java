@@ -29,11 +29,14 @@ public final class Repl {
 
   private final Session session;
   private final LineReader reader;
+  private final Terminal terminal;
   private final PrintStream out;
+  private final SessionLog log = new SessionLog();
   private final Commands commands;
 
   Repl(Session session, Terminal terminal, Path history) {
     this.session = session;
+    this.terminal = terminal;
     this.out = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
     this.reader = LineReaderBuilder.builder()
         .terminal(terminal)
@@ -46,7 +49,7 @@ public final class Repl {
         .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
         .option(LineReader.Option.INSERT_BRACKET, false)
         .build();
-    this.commands = new Commands(session, out);
+    this.commands = new Commands(session, out, log);
     terminal.handle(Terminal.Signal.INT, s -> session.interpreter().interruptFlag().set(true));
   }
 
@@ -57,7 +60,7 @@ public final class Repl {
         .signalHandler(Terminal.SignalHandler.SIG_IGN).build()) {
       Session interactive = new Session(new PrintStream(terminal.output(), true, StandardCharsets.UTF_8),
           new PrintStream(terminal.output(), true, StandardCharsets.UTF_8));
-      Path history = Path.of(System.getProperty("user.home"), ".gradus_history");
+      Path history = Path.of(System.getenv().getOrDefault("HOME", System.getProperty("user.home")), ".gradus_history");
       new Repl(interactive, terminal, history).loop();
       return 0;
     } catch (IOException e) {
@@ -93,6 +96,7 @@ public final class Repl {
     String source = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
         .collect(Collectors.joining("\n"));
     ScriptPlots.install(session, new PrintStream(System.out, true, StandardCharsets.UTF_8));
+    if (ProgressLine.stderrIsTerminal()) session.interpreter().setProgress(ProgressLine.on(err, ProgressLine.columns()));
     return session.run(source, "<stdin>") ? 0 : 1;
   }
 
@@ -100,6 +104,7 @@ public final class Repl {
   void loop() {
     ReplEcho.install(session, out);
     session.interpreter().setPlotSink(gradus.interp.PlotSinks.windowsOrFiles(out));
+    session.interpreter().setProgress(label -> new ProgressLine(out, label, terminal.getWidth() > 0 ? terminal.getWidth() : 80));
     out.println("Gradus " + Main.VERSION.replace("gradus ", "") + " — :help for help, :quit or Ctrl-D to leave");
     while (true) {
       String line;
@@ -124,20 +129,36 @@ public final class Repl {
     String trimmed = line.strip();
     if (trimmed.isEmpty()) return true;
     if (trimmed.startsWith(":")) return commands.run(trimmed);
+    if (ReplHabits.isQuit(trimmed, session.interpreter())) return false;
+    String asked = ReplHabits.helpRequest(trimmed);
+    if (asked != null) {
+      out.println(Help.topic(asked, session.interpreter()));
+      return true;
+    }
     session.interpreter().interruptFlag().set(false);
-    session.run(line, "<repl>");
+    boolean ok = session.run(line, "<repl>");
+    String note = session.interpreter().takeInterruptNote();
+    if (note != null) out.println(note);
+    if (ok) log.ran(line, note);
     out.flush();
     return true;
   }
 
-  /** {@code :help}, {@code :load}, {@code :vars}, {@code :reset}, {@code :quit} (also in notebook cells). */
+  /** {@code :help}, {@code :load}, {@code :save}, {@code :vars}, {@code :reset}, {@code :quit} (also in notebook cells). */
   public static final class Commands {
     private final Session session;
     private final PrintStream out;
+    private final SessionLog log;
 
+    /** Commands without a session log (a notebook: :save has no transcript to write). */
     public Commands(Session session, PrintStream out) {
+      this(session, out, new SessionLog());
+    }
+
+    Commands(Session session, PrintStream out, SessionLog log) {
       this.session = session;
       this.out = out;
+      this.log = log;
     }
 
     /** Runs one command line; false for :quit. */
@@ -152,12 +173,19 @@ public final class Repl {
         case ":vars" -> out.println(Help.vars(session.interpreter()));
         case ":reset" -> {
           session.interpreter().reset();
+          log.reset();
           out.println("all bindings cleared");
         }
-        case ":load" -> load(arg);
-        default -> out.println("unknown command " + parts[0] + "; the commands are :help, :load FILE, :vars, :reset, :quit");
+        case ":load" -> load(unquote(arg));
+        case ":save" -> save(unquote(arg));
+        default -> out.println("unknown command " + parts[0] + "; the commands are :help, :load FILE, :save FILE, :vars, :reset, :quit");
       }
       return true;
+    }
+
+    /** {@code "x.opt"} is {@code x.opt}: file names may be quoted, as strings are. */
+    static String unquote(String arg) {
+      return arg.length() >= 2 && arg.startsWith("\"") && arg.endsWith("\"") ? arg.substring(1, arg.length() - 1) : arg;
     }
 
     private void load(String file) {
@@ -166,11 +194,36 @@ public final class Repl {
         return;
       }
       try {
-        session.run(Files.readString(Path.of(file), StandardCharsets.UTF_8), file);
+        String source = Files.readString(Completion.expandHome(file), StandardCharsets.UTF_8);
+        session.interpreter().interruptFlag().set(false);
+        boolean ok = session.run(source, file);
+        String note = session.interpreter().takeInterruptNote();
+        if (note != null) out.println(note);
+        if (ok) log.loaded(file, source);
       } catch (NoSuchFileException e) {
         out.println("gradus: no such file: " + file);
       } catch (IOException | RuntimeException e) {
         out.println("gradus: cannot read " + file + ": " + e.getMessage());
+      }
+    }
+
+    private void save(String file) {
+      if (file.isEmpty()) {
+        out.println(":save needs a file name, like :save session.opt");
+        return;
+      }
+      Path path = Completion.expandHome(file);
+      Path dir = path.toAbsolutePath().getParent();
+      if (dir != null && !Files.isDirectory(dir)) {
+        out.println("gradus: cannot write " + file + ": no such folder " + dir);
+        return;
+      }
+      try {
+        log.save(path);
+        int n = log.size();
+        out.println("wrote " + file + " (" + n + " input" + (n == 1 ? "" : "s") + "; run it with ./gradus " + file + ")");
+      } catch (IOException e) {
+        out.println("gradus: cannot write " + file + ": " + e.getMessage());
       }
     }
   }

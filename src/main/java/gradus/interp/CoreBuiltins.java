@@ -69,6 +69,11 @@ final class CoreBuiltins {
     for (Map.Entry<String, DoubleUnaryOperator> f : ELEMENTARY.entrySet()) {
       add(t, f.getKey(), List.of("x"), f.getKey() + "(x), element-wise on lists", a -> elementwise(a, f.getValue()));
     }
+    add(t, "round", List.of("x", "ndigits?"), "round(x, ndigits=0): x rounded to ndigits decimals, halves to even,"
+        + " as Python's round (round(2.675, 2) is 2.67: the double 2.675 lies just below it); element-wise on lists", a -> {
+      long k = a.integer("ndigits", 0);
+      return elementwise(a, x -> Rounding.round(x, k, a));
+    });
     add(t, "min", List.of("a", "b?"), "min(a, b) or min(list)", a -> extreme(a, false));
     add(t, "max", List.of("a", "b?"), "max(a, b) or max(list)", a -> extreme(a, true));
     add(t, "sum", List.of("values"), "sum(list), or sum(i in a..b, body)", a -> fold(a, false));

@@ -36,6 +36,13 @@ public record DataValue(Dataset data) implements Value.Obj, Interpreter.HasField
   }
 
   @Override
+  public List<String> fieldNames() {
+    List<String> names = new ArrayList<>(List.of("rows", "columns"));
+    names.addAll(data.columns());
+    return names;
+  }
+
+  @Override
   public Value index(Value key, Span span) {
     if (key instanceof Value.Str s) {
       if (!data.hasColumn(s.s())) {

@@ -3,6 +3,8 @@ package gradus.interp;
 import gradus.lang.Ast;
 import gradus.lang.GradusError;
 import gradus.lang.Span;
+import gradus.optim.Progress;
+import gradus.optim.Result;
 import java.io.PrintStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Runs statements: one global scope (blocks and {@code for} bind in it, as in Python). */
 public final class Interpreter {
@@ -27,6 +30,12 @@ public final class Interpreter {
   Consumer<Value> echo;
   /** Where plots go without out=: a window when possible, else plot-N.png. */
   PlotSink plotSink;
+  /** The value of the last bare expression statement: {@code _}, as in Python's interactive mode. */
+  private Value last;
+  /** Makes the progress display of one run, given its label; null when runs are not shown. */
+  Function<String, Progress> progress;
+  /** The last run Ctrl-C stopped, until {@link #takeInterruptNote} reports it. */
+  private Result interrupted;
 
   public Interpreter(PrintStream out) {
     this.out = out;
@@ -46,6 +55,7 @@ public final class Interpreter {
 
   public void reset() {
     globals.clear();
+    last = null;
     for (String name : PREDEFINED) globals.put(name, PREDEFINED_VALUES.get(name));
   }
 
@@ -55,6 +65,35 @@ public final class Interpreter {
 
   public void setPlotSink(PlotSink sink) {
     this.plotSink = sink;
+  }
+
+  /** Shows long runs as they go (the REPL and scripts on a terminal); null shows nothing. */
+  public void setProgress(Function<String, Progress> progress) {
+    this.progress = progress;
+  }
+
+  /** Keeps the first run stopped since the last note: in compare(...), the later runs stop at once. */
+  void noteInterrupted(Result r) {
+    if (interrupted == null) interrupted = r;
+  }
+
+  /**
+   * After Ctrl-C stopped a run: one line saying how far it got and which name holds its result
+   * ({@code interrupted after 1234 iterations; r holds the result so far}); null otherwise.
+   */
+  public String takeInterruptNote() {
+    Result r = interrupted;
+    interrupted = null;
+    if (r == null) return null;
+    String note = "interrupted after " + r.iterations() + " iteration" + (r.iterations() == 1 ? "" : "s");
+    for (Map.Entry<String, Value> e : globals.entrySet()) {
+      if (e.getValue() instanceof ResultValue v && v.r() == r) return note + "; " + e.getKey() + " holds the result so far";
+      if (e.getValue() instanceof Value.Lst l && l.items().stream().anyMatch(x -> x instanceof ResultValue v && v.r() == r)) {
+        return note + " of " + r.label() + "; " + e.getKey() + " holds the results so far";
+      }
+    }
+    if (last instanceof ResultValue v && v.r() == r) return note + "; _ holds the result so far";
+    return note;
   }
 
   public Map<String, Value> globals() {
@@ -69,10 +108,11 @@ public final class Interpreter {
     return interrupt;
   }
 
-  /** Every name a user may refer to: bindings first, then built-ins. */
+  /** Every name a user may refer to: bindings first, then built-ins and special forms. */
   public Set<String> knownNames() {
     Set<String> names = new TreeSet<>(globals.keySet());
     names.addAll(builtins.keySet());
+    names.addAll(HelpTopics.SPECIAL_FORMS.keySet());
     return names;
   }
 
@@ -104,6 +144,7 @@ public final class Interpreter {
       else if (i.otherwise() != null) execute(i.otherwise());
     } else if (s instanceof Ast.ExprStmt e) {
       Value v = eval(e.expr());
+      if (!(v instanceof Value.None)) last = v;
       if (v instanceof PlotBuiltins.PlotValue p && !p.written() && plotSink != null) {
         plotSink.show(p);
         return;
@@ -168,10 +209,16 @@ public final class Interpreter {
     if (v != null) return v;
     Builtin b = builtins.get(name);
     if (b != null) return b;
+    if (name.equals("_") && last != null) return last;
     throw unknownName(name, span);
   }
 
   GradusError unknownName(String name, Span span) {
+    String habit = Habits.pointer(name);
+    if (habit != null) return new GradusError(span, "unknown name '" + name + "': " + habit);
+    if (HelpTopics.SPECIAL_FORMS.containsKey(name)) {
+      return new GradusError(span, name + " is not a value: call it, as in " + HelpTopics.SPECIAL_FORMS.get(name).split(":")[0]);
+    }
     Set<String> known = knownNames();
     for (Map<String, Value> scope : locals) known.addAll(scope.keySet());
     return new GradusError(span, "unknown name '" + name + "'" + Suggest.hint(name, known));
@@ -221,6 +268,11 @@ public final class Interpreter {
         case "where" -> {
           return where(c);
         }
+        case "help" -> {
+          out.println(Habits.help(this, c));
+          out.flush();
+          return Value.None.NONE;
+        }
         default -> { }
       }
     }
@@ -249,6 +301,7 @@ public final class Interpreter {
     if (target instanceof FunctionValue f) {
       return f.call(this, positional, positionalSpans, keywords, keywordSpans, c.span());
     }
+    if (target instanceof OptimBuiltins.ScheduleValue s) return s.call(positional, positionalSpans, keywordSpans, c.span());
     throw new GradusError(c.fn().span(), "a " + target.kind() + " cannot be called like a function");
   }
 
@@ -342,8 +395,13 @@ public final class Interpreter {
   }
 
   /** Values with named fields ({@code r.x}, {@code d.rows}). */
-  interface HasFields {
+  public interface HasFields {
     Value field(String name, Span span);
+
+    /** The field names, for completion and help (empty when not listed). */
+    default List<String> fieldNames() {
+      return List.of();
+    }
   }
 
   /** Values indexed by something other than a position ({@code d["col"]}). */

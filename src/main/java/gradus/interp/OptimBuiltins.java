@@ -2,6 +2,8 @@ package gradus.interp;
 
 import static gradus.interp.Builtins.add;
 
+import gradus.lang.GradusError;
+import gradus.lang.Span;
 import gradus.optim.BadArgument;
 import gradus.optim.Method;
 import gradus.optim.MethodSpec;
@@ -9,6 +11,7 @@ import gradus.optim.Methods;
 import gradus.optim.Minimizer;
 import gradus.optim.Objective;
 import gradus.optim.Param;
+import gradus.optim.Progress;
 import gradus.optim.Result;
 import gradus.optim.RunOptions;
 import gradus.optim.Schedule;
@@ -146,10 +149,16 @@ final class OptimBuiltins {
     }
     // The flag stays set after an interrupted run, so that the rest of a compare(...) or an
     // enclosing loop stops too; the REPL clears it before each line.
+    Progress progress = a.interp.progress == null ? null
+        : a.interp.progress.apply(opts.label() != null ? opts.label() : method.describe());
     try {
-      return Minimizer.run(objective, start, method, opts);
+      Result r = Minimizer.run(objective, start, method, opts.withProgress(progress));
+      if (r.status().equals(Result.INTERRUPTED)) a.interp.noteInterrupted(r);
+      return r;
     } catch (IllegalArgumentException e) {
       throw a.error(e.getMessage());
+    } finally {
+      if (progress != null) progress.done(); // also when the objective throws: never leave a progress line behind
     }
   }
 
@@ -192,10 +201,35 @@ final class OptimBuiltins {
     }
   }
 
-  /** A learning-rate schedule as a value. */
+  /** A learning-rate schedule as a value; {@code s(t)} is the rate of update t (1-based). */
   record ScheduleValue(Schedule schedule) implements Value.Obj {
     public String kind() {
       return "schedule";
+    }
+
+    /** {@code s(10)} is a number; {@code s(1..100)} or {@code s([1, 5])} a list of rates. */
+    Value call(List<Value> positional, List<Span> spans, Map<String, Span> keywords,
+        Span at) {
+      if (!keywords.isEmpty()) {
+        throw new GradusError(keywords.values().iterator().next(), "a schedule takes only the update number t, as in s(10)");
+      }
+      if (positional.size() != 1) {
+        throw new GradusError(at, "a schedule takes one argument, the update number t (from 1), as in s(10); got "
+            + positional.size());
+      }
+      Value t = positional.get(0);
+      Span span = spans.get(0);
+      if (t instanceof Value.Num) return new Value.Num(schedule.rate(update(t, span)));
+      List<Value> items = Values.items(t, "the update numbers of a schedule", span);
+      double[] out = new double[items.size()];
+      for (int i = 0; i < out.length; i++) out[i] = schedule.rate(update(items.get(i), span));
+      return new Value.Vec(out);
+    }
+
+    private static long update(Value t, Span span) {
+      long k = Values.integer(t, "a schedule's update number", span);
+      if (k < 1) throw new GradusError(span, "updates are counted from 1, got " + k);
+      return k;
     }
 
     @Override public String toString() {

@@ -23,6 +23,31 @@ public final class Printer {
     return v.toString();
   }
 
+  /**
+   * A number rounded to {@code digits} significant digits, then printed by the one formatter:
+   * tables and progress lines show {@code 0.123457} where a value prints {@code 0.12345678901234566}
+   * (six digits are the default of NumPy's and pandas' table views).
+   */
+  public static String compact(double v, int digits) {
+    if (!Double.isFinite(v) || v == 0) return Numbers.format(v);
+    return Numbers.format(new java.math.BigDecimal(v).round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN))
+        .doubleValue());
+  }
+
+  /** A list of numbers in compact form; more than {@code keep + 1} entries show the first and last few. */
+  public static String compactVector(double[] v, int digits, int keep) {
+    List<String> parts = new ArrayList<>();
+    boolean cut = v.length > keep + 1;
+    for (int i = 0; i < v.length; i++) {
+      if (cut && i == (keep + 1) / 2) {
+        parts.add("...");
+        i = v.length - keep / 2;
+      }
+      parts.add(compact(v[i], digits));
+    }
+    return "[" + String.join(", ", parts) + "]";
+  }
+
   /** The form a value takes inside a list: strings quoted. */
   static String inner(Value v) {
     return v instanceof Value.Str s ? quote(s.s()) : print(v);

@@ -6,7 +6,6 @@ import gradus.optim.Result;
 import gradus.sym.Numbers;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** The result of one run: fields as in SPEC §6, printed as one line; lists of them as a table. */
 public record ResultValue(Result r) implements Value.Obj, Interpreter.HasFields {
@@ -42,25 +41,31 @@ public record ResultValue(Result r) implements Value.Obj, Interpreter.HasFields 
   }
 
   @Override
+  public List<String> fieldNames() {
+    return FIELDS;
+  }
+
+  @Override
   public String toString() {
     return r.label() + ": " + r.status() + ", f = " + Numbers.format(r.f()) + ", x = " + Printer.vector(r.x(), r.x().length > 8)
         + ", iterations = " + r.iterations();
   }
 
-  static String time(double seconds) {
-    return String.format(Locale.ROOT, seconds < 10 ? "%.4f" : "%.1f", seconds);
-  }
-
-  /** An aligned table with the columns label, status, f, gnorm, iterations, evaluations, time. */
+  /**
+   * An aligned table with the columns label, status, f, x, gnorm, iterations, evaluations and
+   * time (s). Numbers are compact (six significant digits; x four, its middle elided beyond five
+   * entries): a table is for comparing runs at a glance, {@code r.f} keeps every digit.
+   */
   static String table(List<ResultValue> results) {
-    String[] head = {"label", "status", "f", "gnorm", "iterations", "evaluations", "time"};
-    boolean[] right = {false, false, true, true, true, true, true};
+    String[] head = {"label", "status", "f", "x", "gnorm", "iterations", "evaluations", "time (s)"};
+    boolean[] right = {false, false, true, false, true, true, true, true};
     List<String[]> rows = new ArrayList<>();
     rows.add(head);
     for (ResultValue v : results) {
       Result r = v.r();
-      rows.add(new String[] {r.label(), r.status(), Numbers.format(r.f()), shortNumber(r.gnorm()),
-          Long.toString(r.iterations()), Long.toString(r.evaluations()), time(r.time())});
+      rows.add(new String[] {r.label(), r.status(), Printer.compact(r.f(), 6), Printer.compactVector(r.x(), 4, 4),
+          Printer.compact(r.gnorm(), 3), Long.toString(r.iterations()), Long.toString(r.evaluations()),
+          Printer.compact(r.time(), 3)});
     }
     int[] width = new int[head.length];
     for (String[] row : rows) for (int i = 0; i < row.length; i++) width[i] = Math.max(width[i], row[i].codePointCount(0, row[i].length()));
@@ -77,10 +82,5 @@ public record ResultValue(Result r) implements Value.Obj, Interpreter.HasFields 
       if (k + 1 < rows.size()) out.append('\n');
     }
     return out.toString();
-  }
-
-  private static String shortNumber(double v) {
-    if (!Double.isFinite(v) || v == 0) return Numbers.format(v);
-    return Numbers.format(Double.parseDouble(String.format(Locale.ROOT, "%.3g", v)));
   }
 }

@@ -94,12 +94,14 @@ public final class Minimizer {
     long it = 0;
     String status;
     String message;
+    Ticker ticker = new Ticker(o.progress());
     if (!cur.finite()) {
       status = Result.DIVERGED;
       message = "The objective is not finite at the start (f = " + Check.num(cur.f) + ").";
     } else {
       while (true) {
         double gnorm = Vec.normInf(cur.g);
+        if (ticker.due()) ticker.report(it, cur.f, gnorm);
         if (o.interrupted()) {
           status = Result.INTERRUPTED;
           message = "Interrupted after " + it + " iterations.";
@@ -146,6 +148,7 @@ public final class Minimizer {
         rec.offer(it, cur.x, cur.f, Vec.normInf(cur.g));
       }
     }
+    ticker.done();
     rec.finish(it, cur.x, cur.f, Vec.normInf(cur.g));
     double time = (System.nanoTime() - t0) / 1e9;
     return new Result(cur.x.clone(), cur.f, cur.g.clone(), Vec.normInf(cur.g), it, ev.evaluations,
@@ -220,6 +223,7 @@ public final class Minimizer {
       String status = null;
       String message = null;
       boolean needFull = false;
+      Ticker ticker = new Ticker(o.progress());
       if (!finite()) {
         status = Result.DIVERGED;
         message = "The loss is not finite at the start (f = " + Check.num(f) + ").";
@@ -268,6 +272,7 @@ public final class Minimizer {
             break outer;
           }
           batchLosses.add(loss);
+          if (ticker.due()) ticker.report(t, loss, Vec.normInf(gb));
           System.arraycopy(x, 0, xPrev, 0, n);
           double rate = method.lr.rate(t + 1);
           stepper.update(x, gb, rate, t + 1);
@@ -305,6 +310,7 @@ public final class Minimizer {
           restoreEpoch();
         }
       }
+      ticker.done();
       rec.finish(t, x, f, Vec.normInf(g));
       double time = (System.nanoTime() - t0) / 1e9;
       return new Result(x.clone(), f, g.clone(), Vec.normInf(g), t,

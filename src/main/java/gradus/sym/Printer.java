@@ -68,11 +68,11 @@ final class Printer {
       if (tex && s.contains("e")) s = texSci(s);
       return new P(s, s.startsWith("-") ? UNARY : ATOM);
     }
-    if (e instanceof Var v) return new P(v.name(), ATOM);
-    if (e instanceof Index i) return new P(i.name(), ATOM);
+    if (e instanceof Var v) return new P(name(v.name()), ATOM);
+    if (e instanceof Index i) return new P(name(i.name()), ATOM);
     if (e instanceof Elem el) {
       String idx = p(el.index()).s;
-      return new P(tex ? el.vector() + "_{" + idx + "}" : el.vector() + "[" + idx + "]", ATOM);
+      return new P(tex ? name(el.vector()) + "_{" + idx + "}" : el.vector() + "[" + idx + "]", ATOM);
     }
     if (e instanceof Add a) return add(a);
     if (e instanceof Mul m) return mul(m.factors());
@@ -104,6 +104,11 @@ final class Printer {
     if (e instanceof Logic l) return logic(l);
     if (e instanceof Loop l) return loop(l);
     throw new IllegalStateException();
+  }
+
+  /** A name as printed: in LaTeX each Greek letter becomes its command ({@code θ} is {@code \theta}). */
+  private String name(String n) {
+    return tex ? Greek.latex(n) : n;
   }
 
   private static String texSci(String s) {
@@ -235,7 +240,7 @@ final class Printer {
     if (tex) {
       String op = l.isProduct() ? "\\prod" : "\\sum";
       String b = body.prec <= ADD ? paren(body.s) : body.s;
-      return new P(op + "_{" + l.index() + "=" + lo + "}^{" + hi + "} " + b, MUL);
+      return new P(op + "_{" + name(l.index()) + "=" + lo + "}^{" + hi + "} " + b, MUL);
     }
     return new P((l.isProduct() ? "prod" : "sum") + "(" + l.index() + " in " + lo + ".." + hi + ", " + body.s + ")", ATOM);
   }

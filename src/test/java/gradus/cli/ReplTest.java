@@ -21,6 +21,11 @@ class ReplTest {
   @TempDir Path tmp;
 
   private String run(String input, boolean external) throws IOException {
+    return run(input, external, null);
+  }
+
+  /** Runs the REPL on {@code input}; {@code keep[0]} receives its session when given. */
+  private String run(String input, boolean external, Session[] keep) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ByteArrayInputStream in = new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8));
     try (Terminal terminal = external
@@ -28,6 +33,7 @@ class ReplTest {
         : new DumbTerminal(in, bytes)) {
       PrintStream ps = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
       Session session = new Session(ps, ps);
+      if (keep != null) keep[0] = session;
       new Repl(session, terminal, tmp.resolve("history")).loop();
     }
     return bytes.toString(StandardCharsets.UTF_8).replaceAll("\u001B\\[[0-9;?]*[a-zA-Z]", "");
@@ -92,13 +98,76 @@ class ReplTest {
   }
 
   @Test
-  void completionOffersKeywordArgumentsOfTheEnclosingCall() {
-    Session session = new Session(new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
-    NameCompleter c = new NameCompleter(session.interpreter());
-    assertThat(c.candidates("adam(")).contains("lr=", "beta1=", "amsgrad=");
-    assertThat(c.candidates("minimize(f, [0], adam(lr=0.1), ")).contains("steps=", "gtol=");
-    assertThat(c.candidates("gra")).contains("grad");
-    assertThat(Completion.enclosingCall("compare(f, [1, 2], [gd(")).isEqualTo("gd");
+  void quitAndExitLeaveLikeIPythonUnlessTheNameIsYours() throws IOException {
+    for (String q : new String[] {"quit", "exit", "quit()", "exit( )"}) {
+      assertThat(run(q + "\nprint(\"after\")\n", false)).as(q).doesNotContain("after");
+    }
+    assertThat(run("exit = 3\nexit\nprint(\"after\")\n", false)).contains("3").contains("after");
+  }
+
+  @Test
+  void questionMarkAsksForHelp() throws IOException {
+    String out = run("adam?\n?sgd\nround??\n", false);
+    assertThat(out).contains("the adam optimizer: adam(lr=0.001").contains("the sgd optimizer").contains("round(x, ndigits=0)");
+  }
+
+  @Test
+  void saveWritesTheSuccessfulInputsAsAScriptThatMakesTheSameBindings() throws IOException {
+    Path loaded = tmp.resolve("part.opt");
+    Files.writeString(loaded, "base = 10\nh(x) = (x - base)^2\n");
+    Path saved = tmp.resolve("session.opt");
+    String input = String.join("\n",
+        "a = 2",
+        "b = a * nope",                       // fails: not written
+        ":load \"" + loaded + "\"",        // quoted file name; its script is written
+        "f(x, y) = x^2 + a*y^2",
+        "f(1, 1)",                            // echo only: not written...
+        "c = _ + 1",                          // ...unless a later line reads _
+        "grad(f)",                            // echo nobody reads: not written
+        "rs = compare(f, [1, 1], [gd(lr=0.1), adam(lr=0.1)], steps=5)",
+        "for k in 1..3 { last = k^2 }",
+        "s = cosine_lr(0.1, 10); first = s(1)",
+        "print(c)",                           // printing is what a script does: written
+        ":vars",
+        ":reset",
+        "a = 5",                              // :reset forgot everything before
+        "g(x) = (x - a)^2",
+        "r = minimize(g, [0], lbfgs())",
+        "e1 = round(r.x[1], 3)",
+        ":save " + saved, "") ;
+    String out = run(input, false);
+    assertThat(out).contains("wrote " + saved + " (4 inputs");
+    String script = Files.readString(saved);
+    assertThat(script).doesNotContain("nope").doesNotContain(":vars").doesNotContain("base").doesNotContain("grad(f)");
+
+    input = input.replace(":reset\n", "");
+    Session[] live = new Session[1];
+    run(input, false, live);
+    script = Files.readString(saved);
+    assertThat(script).contains("# :load " + loaded + "\nbase = 10\n").contains("f(1, 1)\nc = _ + 1\n").contains("print(c)\n")
+        .doesNotContain("grad(f)\n").doesNotContain("nope");
+    Session replayed = new Session(new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
+    assertThat(replayed.run(script, saved.toString())).isTrue();
+
+    // the REPL session's bindings against the replayed script's
+    assertThat(bindings(replayed)).isEqualTo(bindings(live[0])).containsKeys("a", "base", "c", "rs", "last", "first", "e1");
+  }
+
+  /** Each binding's kind and printed form; a results table's last column (the time) differs between runs. */
+  private static java.util.Map<String, String> bindings(Session s) {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    s.interpreter().globals().forEach((k, v) -> {
+      String text = gradus.interp.Printer.print(v);
+      if (text.startsWith("label ")) text = text.replaceAll("(?m)\\s+\\S+$", "");
+      out.put(k, v.kind() + " " + text);
+    });
+    return out;
+  }
+
+  @Test
+  void saveNeedsAFolderThatExists() throws IOException {
+    String out = run("x = 1\n:save " + tmp.resolve("no/such/dir/s.opt") + "\n", false);
+    assertThat(out).contains("cannot write").contains("no such folder");
   }
 
   @Test

@@ -334,27 +334,59 @@ class PlotSaveTableTest {
   @Test
   void resultsTable() {
     Run r = ok(F + "c = compare(f, [-3, -1], [gd(lr=0.05), momentum(lr=0.05), adam(lr=0.1)], steps=3)\n"
-        + "print(c)\nfor q in c { print(q.f, q.gnorm, q.evaluations) }\n");
+        + "print(c)\nfor q in c { print(q.f, q.gnorm, q.evaluations, q.x[1], q.x[2]) }\n");
     String[] lines = r.out().split("\n");
     assertThat(lines).hasSize(1 + 3 + 3);
-    assertThat(lines[0].trim().split("\\s+")).containsExactly("label", "status", "f", "gnorm", "iterations", "evaluations", "time");
+    // cells are separated by two spaces or more; x is a list with single spaces inside
+    assertThat(lines[0].trim().split("\\s{2,}"))
+        .containsExactly("label", "status", "f", "x", "gnorm", "iterations", "evaluations", "time (s)");
     String[] labels = {"gd(lr=0.05)", "momentum(lr=0.05)", "adam(lr=0.1)"};
     for (int i = 0; i < 3; i++) {
-      String[] cells = lines[1 + i].trim().split("\\s+");
+      String[] cells = lines[1 + i].trim().split("\\s{2,}");
       String[] fields = lines[4 + i].trim().split(" ");
-      assertThat(cells).hasSize(7);
+      assertThat(cells).hasSize(8);
       assertThat(cells[0]).isEqualTo(labels[i]);
       assertThat(cells[1]).isEqualTo("max_steps");
-      assertThat(Double.parseDouble(cells[2])).isCloseTo(Double.parseDouble(fields[0]), org.assertj.core.data.Percentage.withPercentage(1e-6));
-      assertThat(Double.parseDouble(cells[3])).isCloseTo(Double.parseDouble(fields[1]), org.assertj.core.data.Percentage.withPercentage(1));
-      assertThat(cells[4]).isEqualTo("3");
-      assertThat(cells[5]).isEqualTo("4");
-      assertThat(Double.parseDouble(cells[6])).isGreaterThanOrEqualTo(0.0);
+      // compact: six significant digits of f, four of each x, three of gnorm and time
+      assertThat(cells[2]).isEqualTo(sig(fields[0], 6));
+      assertThat(cells[3]).isEqualTo("[" + sig(fields[3], 4) + ", " + sig(fields[4], 4) + "]");
+      assertThat(cells[4]).isEqualTo(sig(fields[1], 3));
+      assertThat(cells[5]).isEqualTo("3");
+      assertThat(cells[6]).isEqualTo("4");
+      assertThat(cells[7].replaceAll("[0-9.e+-]", "")).isEmpty();
+      assertThat(Double.parseDouble(cells[7])).isGreaterThanOrEqualTo(0.0);
     }
-    // gd row: f after 3 steps by hand is 9.217266625
-    assertThat(Double.parseDouble(lines[1].trim().split("\\s+")[2])).isCloseTo(9.217266625, org.assertj.core.data.Offset.offset(1e-9));
-    // columns are aligned: every header name starts at the same column as ... the header is as wide as the rows' layout
+    // gd row: f after 3 steps by hand is 9.217266625, shown to six digits
+    assertThat(lines[1].trim().split("\\s{2,}")[2]).isEqualTo("9.21727");
     int statusCol = lines[0].indexOf("status");
     for (int i = 1; i <= 3; i++) assertThat(lines[i].indexOf("max_steps")).isEqualTo(statusCol);
+  }
+
+  @Test
+  void resultsTableSummarisesLongPoints() {
+    Run r = ok("g(x[8]) = sum(i in 1..8, (x[i] - i)^2)\nprint(compare(g, 1..8, [lbfgs()]))\n");
+    String row = r.out().split("\n")[1];
+    assertThat(row.trim().split("\\s{2,}")[3]).isEqualTo("[1, 2, ..., 7, 8]");
+  }
+
+  /**
+   * A number as Python prints float(f"{v:.{k}g}"): the exact double rounded, ties to even.
+   * (Java's %g rounds the shortest decimal half up instead: it makes 0.24625 0.2463, Python 0.2462.)
+   */
+  private static String sig(String v, int k) {
+    double d = new java.math.BigDecimal(Double.parseDouble(v))
+        .round(new java.math.MathContext(k, java.math.RoundingMode.HALF_EVEN)).doubleValue();
+    return gradus.sym.Numbers.format(d);
+  }
+
+  @Test
+  void compactNumbersRoundLikePython() {
+    // each pair checked with python3: float(f"{v:.4g}") and float(f"{v:.6g}")
+    assertThat(Printer.compact(0.24625, 4)).isEqualTo("0.2462");
+    assertThat(Printer.compact(9.217266625, 6)).isEqualTo("9.21727");
+    assertThat(Printer.compact(1.23456789e-7, 6)).isEqualTo("1.23457e-07");
+    assertThat(Printer.compact(123456789, 6)).isEqualTo("123457000");
+    assertThat(Printer.compact(-0.0, 6)).isEqualTo("0");
+    assertThat(Printer.compactVector(new double[] {1, 2, 3, 4, 5}, 4, 4)).isEqualTo("[1, 2, 3, 4, 5]");
   }
 }

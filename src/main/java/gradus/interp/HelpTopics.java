@@ -1,0 +1,129 @@
+package gradus.interp;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The text of {@code :help TOPIC} and {@code help(NAME)}: the overview, the topics, every built-in,
+ * the special forms and the user's own bindings. The REPL, scripts and the notebook kernel all
+ * ask here, so help reads the same everywhere.
+ */
+public final class HelpTopics {
+  private HelpTopics() {}
+
+  static final String OVERVIEW = """
+      Gradus: declare a function, differentiate it, minimize it, plot it.
+        f(x, y) = x^2 - y^2            declare (vector variables: rosen(x[n]) = sum(i in 1..n-1, ...))
+        grad(f)   hessian(f)   diff(f, x)   latex(f)
+        r = minimize(f, [1, 1], adam(lr=0.1), steps=100)
+        r.x  r.f  r.status  r.path       compare(f, [1, 1], [gd(lr=0.1), adam(lr=0.1)])
+        contour(f, x=[-2, 2], y=[-2, 2], paths=[r], out="f.png")
+      Topics:   :help language   :help optimizers   :help plots   :help data   :help repl   :help NAME
+      Commands: :load FILE   :save FILE   :vars   :reset   :quit (or Ctrl-D)
+      Ctrl-C stops a running optimization (its result keeps the path so far) or clears the line.""";
+
+  static final String LANGUAGE = """
+      Statements: f(x, y) = EXPR | f(x[n]; u, v) = EXPR | name = EXPR | EXPR
+                  for i in 1..3 { ... }   if cond { ... } else if cond { ... } else { ... }
+      Operators (lowest first): or, and, not, < <= > >= == !=, a..b, + -, * /, unary -, ^ (or **)
+      Values: numbers, "strings", true/false, lists [1, 2], matrices [[1, 2], [3, 4]] (1-based indexing)
+      In a function body: + - * / ^ abs sign min max exp log log1p sqrt sin cos tan asin acos atan
+        sinh cosh tanh sigmoid softplus relu where(cond, a, b) sum(i in a..b, ...) prod(...)
+      Linear algebra: norm dot transpose det inv solve eig len linspace
+      Numbers: round(x, k) (Python's: halves to even)   mean(list)   randn(n, seed=0)   clock()
+      Constants: pi e inf nan true false      print(a, b)  str(v)  _ (the last bare expression's value)""";
+
+  static final String PLOTS = """
+      contour(f, x=[a, b], y=[c, d], paths=[r1, r2], levels=20, log=false, out="c.png")
+      surface(f, x=[a, b], y=[c, d], paths=[...], colormap="viridis", out="s.png")
+      convergence([r1, r2], metric="f"|"gnorm"|"gap", log=true)
+      plot(g, x=[a, b])   figure([p1, p2, p3], cols=3)   animate(f, x=..., y=..., paths=[...], out="a.gif")
+      out= takes .png .svg .pdf (.gif for animate); without it a window opens (or plot-N.png is written).""";
+
+  static final String DATA = """
+      d = csv("file.csv")      header row names the columns; d.rows, d.columns, d["col"], head(d, 5)
+      moons(n, noise, seed)  xor_data(n, noise, seed)  blobs(n, centers, std, seed)  linear_data(n, w, b, noise, seed)
+      loss(w, b; u, v) = (w*u + b - v)^2      fields name columns (u[k] takes u1..uk)
+      r = minimize(loss, [0, 0], sgd(lr=0.1), data=d, batch=32, epochs=10, seed=1)
+      loss(r.x, data=d)   predict(model, r.x, d)""";
+
+  static final String REPL = """
+      Tab completes names, the keyword arguments of the call you are in (adam( Tab), the fields of a
+        value after a dot (r. Tab) and file names after :load.
+      _ is the value of the last bare expression.  help(adam), adam? and :help adam print help.
+      :load FILE runs a script here; :save FILE writes this session's successful inputs as a script.
+      A run longer than 2 s shows its progress; Ctrl-C stops it and keeps the result so far.
+      :quit, quit, exit or Ctrl-D leaves; the history is kept in $HOME/.gradus_history.""";
+
+  /** Forms the interpreter handles itself (their arguments are not all evaluated): name → help. */
+  public static final Map<String, String> SPECIAL_FORMS = specialForms();
+
+  private static Map<String, String> specialForms() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("where", "where(cond, a, b): a where cond holds, else b; piecewise inside function bodies too");
+    m.put("diff", "diff(f, x), diff(f, x, y), diff(g, x[2]): partial derivatives by variable name (the names are not evaluated)");
+    m.put("help", "help(NAME) or help(\"topic\"): the :help text of a built-in, a topic or one of your bindings; help() the overview");
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /** The text of {@code :help TOPIC} ({@code ""} for the overview). */
+  public static String topic(String topic, Interpreter interp) {
+    switch (topic) {
+      case "" -> {
+        return OVERVIEW;
+      }
+      case "language" -> {
+        return LANGUAGE;
+      }
+      case "plots" -> {
+        return PLOTS;
+      }
+      case "data" -> {
+        return DATA;
+      }
+      case "repl" -> {
+        return REPL;
+      }
+      case "optimizers" -> {
+        return optimizers(interp);
+      }
+      default -> { }
+    }
+    Value own = interp.globals().get(topic);
+    if (own != null && own != Interpreter.predefined(topic)) return binding(topic, own);
+    Builtin b = interp.builtins().get(topic);
+    if (b != null) return b.help();
+    if (SPECIAL_FORMS.containsKey(topic)) return SPECIAL_FORMS.get(topic);
+    if (own != null) return binding(topic, own);
+    if (topic.equals("_")) return "_ is the value of the last bare expression statement, as in Python's interactive mode";
+    return "no help on '" + topic + "'" + Suggest.hint(topic, interp.knownNames())
+        + "; try :help, :help language, :help optimizers, :help plots, :help data, :help repl";
+  }
+
+  /** One of the user's bindings: its kind, its fields when it has some, and its printed form. */
+  private static String binding(String name, Value v) {
+    StringBuilder out = new StringBuilder(name).append(": a ").append(v.kind());
+    if (v instanceof Interpreter.HasFields h && !h.fieldNames().isEmpty()) {
+      out.append(" with the fields ").append(String.join(", ", h.fieldNames()));
+    }
+    String text = Printer.print(v);
+    if (text.contains("\n")) return out.toString();
+    if (text.length() > 200) text = text.substring(0, 197) + "...";
+    return out.append('\n').append("  ").append(text).toString();
+  }
+
+  static String optimizers(Interpreter interp) {
+    StringBuilder out = new StringBuilder("Optimizers (defaults as in torch.optim; lr may be a schedule):\n");
+    for (Builtin b : interp.builtins().values()) {
+      if (b.help().startsWith("the ")) out.append("  ").append(b.help().replaceFirst("^the \\S+ optimizer: ", "")).append('\n');
+    }
+    out.append("Schedules (s(t) is the rate of update t):\n");
+    for (Builtin b : interp.builtins().values()) {
+      if (b.help().startsWith("a learning-rate schedule: ")) {
+        out.append("  ").append(b.help().substring("a learning-rate schedule: ".length())).append('\n');
+      }
+    }
+    out.append("Run: minimize(f, start, method, steps=1000, gtol=1e-6, label=...)   compare(f, start, [m1, m2])");
+    return out.toString();
+  }
+}
