@@ -116,6 +116,18 @@ public final class FunctionValue implements Value.Obj {
     return new FunctionValue(label, d, d, Role.SCALAR, new CompiledOnce(d));
   }
 
+  /**
+   * The same function as a scalar one when it has one entry — the gradient or the Hessian of a
+   * function of one variable is its derivative — so it can be plotted or minimized; else null.
+   */
+  FunctionValue scalarView() {
+    if (role == Role.SCALAR) return this;
+    if (role == Role.HVP || signature().dimension() != 1) return null;
+    VarRef v = signature().ref(0);
+    List<VarRef> refs = role == Role.GRADIENT ? List.of(v) : List.of(v, v);
+    return diff(refs, name);
+  }
+
   String latex() {
     return fn.latex();
   }

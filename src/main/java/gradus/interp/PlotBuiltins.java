@@ -77,8 +77,11 @@ final class PlotBuiltins {
           Double fstar = a.has("fstar") ? a.number("fstar") : null;
           return Plots.convergence(runs, metric, a.bool("log", true), x, fstar);
         }));
-    add(t, "plot", params("g", "x?"), "plot(g, x=[a, b], out=\"g.png\"): a function of one variable",
+    add(t, "plot", params("g", "x?"), "plot(g, x=[a, b], out=\"g.png\"): a function of one variable; "
+        + "plot(values) or plot(xs, ys): a line through numbers; plot(schedule, x=[1, 100]): its rates",
         a -> {
+          if (a.get("g") instanceof OptimBuiltins.ScheduleValue s) return schedule(a, s);
+          if (!(a.get("g") instanceof FunctionValue)) return line(a);
           FunctionValue g = function(a, "g", 1);
           String var = g.signature().ref(0).toString();
           return make(a, new String[] {var, null, null}, () -> {
@@ -209,8 +212,37 @@ final class PlotBuiltins {
     };
   }
 
+  /** plot(values): a list against its position from 0 (matplotlib's plot(ys)); plot(xs, ys). */
+  private static Value line(Args a) {
+    double[] first = a.vector("g");
+    if (!a.has("x")) {
+      double[] xs = new double[first.length];
+      for (int k = 0; k < xs.length; k++) xs[k] = k;
+      return make(a, new String[] {"index", null, null}, () -> Plots.line(xs, first, "index", "value"));
+    }
+    double[] ys = a.vector("x");
+    return make(a, null, () -> Plots.line(first, ys, "x", "y"));
+  }
+
+  /** plot(s, x=[1, 100]): the rate of each update t in the range, as a line. */
+  private static Value schedule(Args a, OptimBuiltins.ScheduleValue s) {
+    double[] r = range(a, "x", new double[] {1, 100});
+    long lo = (long) Math.ceil(Math.max(1, r[0]));
+    long hi = (long) Math.floor(r[1]);
+    if (hi < lo) throw a.error("x", "a schedule is drawn over update numbers t >= 1; x=" + Printer.print(new Value.Vec(r)) + " has none");
+    if (hi - lo > 1_000_000) throw a.error("x", "a schedule is drawn over at most 1000000 updates");
+    double[] ts = new double[(int) (hi - lo + 1)];
+    double[] rates = new double[ts.length];
+    for (int k = 0; k < ts.length; k++) {
+      ts[k] = lo + k;
+      rates[k] = s.schedule().rate(lo + k);
+    }
+    return make(a, new String[] {"update t", null, null}, () -> Plots.line(ts, rates, "update t", s.schedule().describe()));
+  }
+
   private static FunctionValue function(Args a, String name, int dims) {
     Value v = a.get(name);
+    if (v instanceof FunctionValue d && !d.isDeclared() && d.scalarView() != null) v = d.scalarView();
     if (v instanceof FunctionValue f && f.isDeclared()) {
       if (f.signature().dimension() != dims || f.signature().fieldCount() != 0) {
         throw a.error(name, a.fn + " needs a function of " + dims + " variable" + (dims == 1 ? "" : "s") + "; " + f.name()

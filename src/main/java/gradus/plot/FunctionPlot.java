@@ -30,6 +30,21 @@ final class FunctionPlot extends ChartPlot {
         }
     }
 
+    /** A line through given points (plot(xs, ys), a list against its index, a schedule's rates). */
+    FunctionPlot(double[] xs, double[] ys, String xName, String yName) {
+        super(640, 460);
+        this.xs = xs;
+        this.ys = new double[ys.length];
+        boolean any = false;
+        for (int k = 0; k < ys.length; k++) {
+            this.ys[k] = Double.isFinite(ys[k]) && Double.isFinite(xs[k]) ? ys[k] : Double.NaN;
+            any |= Double.isFinite(this.ys[k]);
+        }
+        if (!any) throw new PlotException("there is no finite value to draw");
+        this.xName = xName;
+        this.yName = yName;
+    }
+
     @Override
     public Plot labels(String x, String y, String z) {
         if (z != null) {
@@ -38,6 +53,19 @@ final class FunctionPlot extends ChartPlot {
         xName = x == null ? xName : x;
         yName = y == null ? yName : y;
         return this;
+    }
+
+    /** The x range of the points (data may come in any order). */
+    private double[] xLimits() {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : xs) {
+            if (Double.isFinite(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        return hi > lo ? new double[] {lo, hi} : new double[] {lo - 1, lo + 1};
     }
 
     @Override
@@ -53,7 +81,7 @@ final class FunctionPlot extends ChartPlot {
             }
         }
         double m = hi > lo ? 0.05 * (hi - lo) : Math.max(1, Math.abs(lo) * 0.1);
-        double[] xLimits = {xs[0], xs[xs.length - 1]};
+        double[] xLimits = xLimits();
         double[] yLimits = {lo - m, hi + m};
         Ticks.TickSet xt = Ticks.linear(xLimits[0], xLimits[1], Ticks.count(width() - 100, 65));
         Ticks.TickSet yt = Ticks.linear(yLimits[0], yLimits[1], Ticks.count(height() - 100, 40));

@@ -80,6 +80,15 @@ public final class Plots {
         return new FunctionPlot(g, xr, label);
     }
 
+    /** A line through the points (xs[k], ys[k]), as matplotlib's {@code plot(xs, ys)}. */
+    public static Plot line(double[] xs, double[] ys, String xName, String yName) {
+        if (xs.length != ys.length) {
+            throw new PlotException("plot(xs, ys) needs lists of the same length, got " + xs.length + " and " + ys.length);
+        }
+        if (xs.length == 0) throw new PlotException("there is nothing to draw: the list is empty");
+        return new FunctionPlot(xs, ys, xName, yName);
+    }
+
     /** Panels side by side, {@code cols} per row, all drawn at one cell size. */
     public static Plot figure(List<Plot> panels, int cols) {
         return new FigurePlot(panels, cols);
