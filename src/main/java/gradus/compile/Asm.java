@@ -15,6 +15,21 @@ final class Asm {
     else mv.visitLdcInsn(v);
   }
 
+  /**
+   * An array index. A large one is a 16,384-aligned base plus a short offset, so a program with
+   * a million nodes adds a handful of numbers to the class's constant pool, not one per index.
+   */
+  static void pushIndex(MethodVisitor mv, int v) {
+    if (v <= Short.MAX_VALUE) {
+      pushInt(mv, v);
+      return;
+    }
+    int base = v & ~0x3FFF;
+    mv.visitLdcInsn(base);
+    pushInt(mv, v - base);
+    mv.visitInsn(IADD);
+  }
+
   static void pushDouble(MethodVisitor mv, double v) {
     if (Double.doubleToRawLongBits(v) == 0L) mv.visitInsn(DCONST_0);
     else if (v == 1.0) mv.visitInsn(DCONST_1);

@@ -24,13 +24,15 @@ final class Codegen {
   final Schedule schedule;
   final Layout layout;
   final Reads reads;
+  final Constants constants;
   private ClassWriter cw;
 
-  Codegen(Program program, Schedule schedule, Layout layout, Reads reads) {
+  Codegen(Program program, Schedule schedule, Layout layout, Reads reads, Constants constants) {
     this.program = program;
     this.schedule = schedule;
     this.layout = layout;
     this.reads = reads;
+    this.constants = constants;
   }
 
   byte[] generate() {

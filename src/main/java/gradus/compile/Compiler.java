@@ -41,8 +41,8 @@ public final class Compiler {
     return normalized(new Program(f.signature(), null, f.hvpProgram(), Target.VECTOR));
   }
 
-  /** A program's class file and the scratch size its instances need. */
-  record Built(byte[] bytes, int scratch) {}
+  /** A program's class file, the scratch size its instances need, and its pooled numbers. */
+  record Built(byte[] bytes, int scratch, double[] constants) {}
 
   /** The class of a program, loaded. Deep expressions are compiled on a thread with a large stack. */
   static Programs.Kind load(Program p) {
@@ -52,13 +52,22 @@ public final class Compiler {
     } catch (StackOverflowError e) {
       b = BigStack.run(() -> build(p));
     }
-    return new Programs.Kind(new Loader(b.bytes()), b.scratch());
+    return new Programs.Kind(new Loader(b.bytes()), b.scratch(), b.constants());
   }
 
   static Built build(Program p) {
     Schedule s = Schedule.of(p.value(), p.stmts());
     Layout l = Layout.of(s);
-    return new Built(new Codegen(p, s, l, Reads.of(p, s)).generate(), l.scratch);
+    Constants k = Constants.of(p);
+    try {
+      return new Built(new Codegen(p, s, l, Reads.of(p, s), k).generate(), l.scratch, k.table());
+    } catch (org.objectweb.asm.ClassTooLargeException e) {
+      throw new CompileError("the function is too large to compile (" + e.getConstantPoolCount()
+          + " constants in one class); split it into smaller functions", e);
+    } catch (org.objectweb.asm.MethodTooLargeException e) {
+      throw new CompileError("the function is too large to compile (a method of " + e.getCodeSize()
+          + " bytes); split it into smaller functions", e);
+    }
   }
 
   /** The class file of a program (tests inspect method sizes). */

@@ -119,7 +119,7 @@ final class Emitter {
   private void compute(Scope s, Expr e) {
     if (layout.inArray(s)) {
       mv.visitVarInsn(ALOAD, arrS);
-      Asm.pushInt(mv, layout.slot(s, e));
+      pushSlot(layout.slot(s, e));
       value(e);
       mv.visitInsn(DASTORE);
     } else {
@@ -131,7 +131,7 @@ final class Emitter {
   /** Pushes the value of e, computed earlier in the current scope or a scope around it. */
   void load(Expr e) {
     if (e instanceof Const c) {
-      Asm.pushDouble(mv, c.value());
+      constant(c.value());
       return;
     }
     if (e instanceof Index i) {
@@ -142,12 +142,37 @@ final class Emitter {
     Scope d = definer(e);
     if (layout.inArray(d)) {
       mv.visitVarInsn(ALOAD, arrS);
-      Asm.pushInt(mv, layout.slot(d, e));
+      pushSlot(layout.slot(d, e));
       mv.visitInsn(DALOAD);
     } else {
       mv.visitVarInsn(DLOAD, locals.get(e));
     }
   }
+
+  /** A scratch slot (see {@link Asm#pushIndex}). */
+  private void pushSlot(int slot) {
+    Asm.pushIndex(mv, slot);
+  }
+
+  /** A number: in the instruction, or from the constant table when the class would overflow. */
+  private void constant(double v) {
+    int slot = cg.constants.slot(v);
+    if (slot < 0) {
+      Asm.pushDouble(mv, v);
+      return;
+    }
+    if (arrK < 0) {
+      arrK = alloc(1);
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitFieldInsn(GETFIELD, Codegen.BASE, "k", "[D");
+      mv.visitVarInsn(ASTORE, arrK);
+    }
+    mv.visitVarInsn(ALOAD, arrK);
+    Asm.pushIndex(mv, slot);
+    mv.visitInsn(DALOAD);
+  }
+
+  private int arrK = -1;
 
   private Scope definer(Expr e) {
     for (Scope s = current; s != null; s = s.parent) if (s.defined.containsKey(e)) return s;
@@ -361,7 +386,7 @@ final class Emitter {
       Loop l = g.loops.get(k);
       if (layout.inArray(owner)) {
         mv.visitVarInsn(ALOAD, arrS);
-        Asm.pushInt(mv, layout.slot(owner, l));
+        pushSlot(layout.slot(owner, l));
         mv.visitVarInsn(DLOAD, acc[k]);
         mv.visitInsn(DASTORE);
       } else {

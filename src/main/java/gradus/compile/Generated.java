@@ -10,6 +10,8 @@ import java.util.Arrays;
  */
 public abstract class Generated {
   protected double[] s;
+  /** The program's numbers when there are too many for the class's constant pool (else null). */
+  protected double[] k;
   protected double[] x;
   protected double[] f;
   protected double[] v;

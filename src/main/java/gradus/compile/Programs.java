@@ -16,11 +16,12 @@ final class Programs {
   private HessianPattern pattern;
   private int[] order;
 
-  /** A loaded class and the scratch size its instances need. */
-  record Kind(Loader loader, int scratch) {
+  /** A loaded class, the scratch size its instances need, and its numbers (null: in the class). */
+  record Kind(Loader loader, int scratch, double[] constants) {
     Generated instance() {
       Generated g = loader.instance();
       g.scratch(scratch);
+      g.k = constants;
       return g;
     }
   }

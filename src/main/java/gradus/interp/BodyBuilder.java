@@ -111,6 +111,8 @@ final class BodyBuilder {
   }
 
   private Expr binary(Ast.Binary b) {
+    if (b.op().equals("+") || b.op().equals("-")) return chain(b, true);
+    if (b.op().equals("*")) return chain(b, false);
     Expr l = build(b.left());
     Expr r = build(b.right());
     return switch (b.op()) {
@@ -126,6 +128,25 @@ final class BodyBuilder {
         yield Sym.cmp(b.op(), l, r);
       }
     };
+  }
+
+  /**
+   * A chain {@code a + b - c + ...} (or {@code a*b*c}) as one sum (product), built in one pass
+   * down the parser's left-leaning tree: a long sum then costs linear time to build and to
+   * simplify, not quadratic.
+   */
+  private Expr chain(Ast.Binary top, boolean sum) {
+    List<Expr> right = new ArrayList<>();
+    Ast.Expr e = top;
+    while (e instanceof Ast.Binary b && (sum ? b.op().equals("+") || b.op().equals("-") : b.op().equals("*"))) {
+      Expr r = build(b.right());
+      right.add(b.op().equals("-") ? Sym.neg(r) : r);
+      e = b.left();
+    }
+    List<Expr> all = new ArrayList<>(right.size() + 1);
+    all.add(build(e));
+    for (int k = right.size() - 1; k >= 0; k--) all.add(right.get(k));
+    return sum ? Sym.add(all) : Sym.mul(all);
   }
 
   private Expr call(Ast.Call c) {

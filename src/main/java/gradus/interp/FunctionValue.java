@@ -189,7 +189,7 @@ public final class FunctionValue implements Value.Obj {
           yield new Value.Vec(out);
         }
       };
-    } catch (IllegalArgumentException | gradus.sym.SymException e) {
+    } catch (IllegalArgumentException | gradus.sym.SymException | gradus.compile.CompileError e) {
       throw new GradusError(null, e.getMessage());
     }
   }

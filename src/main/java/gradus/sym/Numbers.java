@@ -1,6 +1,8 @@
 package gradus.sym;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 
 /**
  * Numbers printed as Python's {@code repr(float(v))}: the shortest decimal that reads back as the
@@ -28,12 +30,27 @@ public final class Numbers {
     return neg ? "-" + body : body;
   }
 
+  /**
+   * The shortest decimal that reads back as v, as {@code d.ddde±x}: the exact value of v rounded
+   * to p significant digits for the least p that round-trips (found by bisection, since a longer
+   * rounding round-trips whenever a shorter one does) — Python's repr, without String.format.
+   */
   private static String shortestScientific(double v) {
-    for (int p = 1; p <= 17; p++) {
-      String s = String.format("%." + (p - 1) + "e", v);
-      if (Double.parseDouble(s) == v) return s;
+    BigDecimal exact = new BigDecimal(v);
+    int lo = 1;
+    int hi = 17;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (exact.round(new MathContext(mid, RoundingMode.HALF_EVEN)).doubleValue() == v) hi = mid;
+      else lo = mid + 1;
     }
-    return String.format("%.16e", v);
+    BigDecimal r = exact.round(new MathContext(lo, RoundingMode.HALF_EVEN));
+    String digits = r.unscaledValue().abs().toString();
+    int exp = digits.length() - 1 - r.scale();
+    digits = digits.replaceAll("0+$", "");
+    if (digits.isEmpty()) digits = "0";
+    String m = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+    return (v < 0 ? "-" : "") + m + "e" + exp;
   }
 
   private static String scientific(String digits, int exp) {

@@ -398,7 +398,14 @@ public final class Simplifier {
       int c = compareVars(ka, kb);
       if (c != 0) return c;
       if (ka.simple != kb.simple) return ka.simple ? -1 : 1;
-      return Printer.text(a).compareTo(Printer.text(b));
+      return text(a).compareTo(text(b));
+    }
+
+    private final Map<Expr, String> texts = new HashMap<>();
+
+    /** The last tie-break, the printed form; printed once per node, not once per comparison. */
+    private String text(Expr e) {
+      return texts.computeIfAbsent(e, Printer::text);
     }
 
     int compareFactors(Expr a, Expr b) {
@@ -412,7 +419,7 @@ public final class Simplifier {
         if (c != 0) return c;
       }
       if (ka.simple != kb.simple) return ka.simple ? -1 : 1;
-      return Printer.text(a).compareTo(Printer.text(b));
+      return text(a).compareTo(text(b));
     }
 
     private static int compareVars(Key a, Key b) {

@@ -83,6 +83,22 @@ class CodegenTest {
   }
 
   @Test
+  void moreNumbersThanTheConstantPoolHoldsGoToATable() {
+    java.util.Random r = new java.util.Random(3);
+    List<Expr> terms = new ArrayList<>();
+    for (int k = 0; k < 15_000; k++) terms.add(mul(num(r.nextDouble()), call(Fn.SIN, mul(num(r.nextDouble()), elem("x", 1 + k % 4)))));
+    Signature sig = Signature.of(new VarSpec("x", 4));
+    gradus.sym.ScalarFunction f = Sym.function("f", sig, add(terms));
+    assertThat(Constants.of(Compiler.value(f)).table()).hasSizeGreaterThan(Constants.POOL_LIMIT);
+    double[] x = {0.1, -0.2, 0.3, 0.4};
+    CompiledFunction c = Compiler.compile(f);
+    assertThat(c.value(x, null, 0)).isEqualTo(Naive.value(Compiler.value(f), x, null, 0));
+    double[] g = new double[4];
+    c.valueAndGradient(x, null, 0, g);
+    CompilerTest.closeTo(g, Naive.vector(Compiler.gradient(f), x, null, 0, null), () -> "gradient");
+  }
+
+  @Test
   void everyLoopPollsTheInterruptFlag() {
     Signature sig = Signature.of(new VarSpec("x", 10));
     Expr f = sum("i", num(1), num(10), sum("j", num(1), index("i"), mul(elem("x", index("i")), elem("x", index("j")))));
