@@ -24,7 +24,7 @@ final class OptimBuiltins {
   private OptimBuiltins() {}
 
   static final List<String> RUN_PARAMS = List.of("steps?", "gtol?", "label?", "data?", "batch?", "epochs?", "seed?",
-      "shuffle?", "record?");
+      "shuffle?", "record?", "bounds?");
 
   static void register(Map<String, Builtin> t) {
     Methods.numberFormat = Numbers::format;
@@ -38,7 +38,7 @@ final class OptimBuiltins {
     }
     List<String> minimizeParams = new ArrayList<>(List.of("f", "start", "method?"));
     minimizeParams.addAll(RUN_PARAMS);
-    add(t, "minimize", minimizeParams, "minimize(f, start, method=lbfgs(), steps=1000, gtol=1e-6, label=..., data=..., batch=..., epochs=..., seed=0)",
+    add(t, "minimize", minimizeParams, "minimize(f, start, method=lbfgs(), steps=1000, gtol=1e-6, label=..., data=..., batch=..., epochs=..., seed=0, bounds=[lo, hi])",
         a -> new ResultValue(minimize(a, methodOf(a, a.get("method")), labelOf(a))));
     List<String> compareParams = new ArrayList<>(List.of("f", "start", "methods"));
     compareParams.addAll(RUN_PARAMS);
@@ -128,6 +128,7 @@ final class OptimBuiltins {
           + f.name() + " takes " + FunctionValue.describeArity(f.signature()));
     }
     RunOptions opts = options(a, label);
+    if (a.has("bounds")) opts = opts.withBounds(SearchBuiltins.bounds(a, "bounds", n, f.name()));
     Objective objective;
     if (a.has("data")) {
       objective = DataSupport.batchObjective(f, a.get("data"), a.spanOf("data"));

@@ -5,6 +5,8 @@ final class Evaluator {
   final Objective objective;
   long evaluations;
   long hessians;
+  /** The box of a bounded run, or null; line-search methods keep their iterates inside it. */
+  Bounds bounds;
 
   Evaluator(Objective objective) {
     this.objective = objective;

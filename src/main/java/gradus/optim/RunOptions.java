@@ -7,10 +7,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * except in a data run with {@code epochs} given, which has no step cap. {@code label == null}
  * means the method string. {@code record = k} keeps every k-th iterate in the path.
  * {@code batch == null} uses all rows per update; a data run happens when the objective is a
- * {@link BatchObjective} and batch or epochs is given.
+ * {@link BatchObjective} and batch or epochs is given. {@code bounds == null} is an unbounded run.
  */
 public record RunOptions(Integer steps, double gtol, String label, int record,
-    AtomicBoolean interrupt, Integer batch, Integer epochs, long seed, boolean shuffle) {
+    AtomicBoolean interrupt, Integer batch, Integer epochs, long seed, boolean shuffle,
+    Bounds bounds) {
 
   public static final int DEFAULT_STEPS = 1000;
 
@@ -23,7 +24,7 @@ public record RunOptions(Integer steps, double gtol, String label, int record,
   }
 
   public static RunOptions defaults() {
-    return new RunOptions(null, 1e-6, null, 1, null, null, null, 0, true);
+    return new RunOptions(null, 1e-6, null, 1, null, null, null, 0, true, null);
   }
 
   public boolean stepsGiven() {
@@ -31,39 +32,43 @@ public record RunOptions(Integer steps, double gtol, String label, int record,
   }
 
   public RunOptions withSteps(Integer v) {
-    return new RunOptions(v, gtol, label, record, interrupt, batch, epochs, seed, shuffle);
+    return new RunOptions(v, gtol, label, record, interrupt, batch, epochs, seed, shuffle, bounds);
   }
 
   public RunOptions withGtol(double v) {
-    return new RunOptions(steps, v, label, record, interrupt, batch, epochs, seed, shuffle);
+    return new RunOptions(steps, v, label, record, interrupt, batch, epochs, seed, shuffle, bounds);
   }
 
   public RunOptions withLabel(String v) {
-    return new RunOptions(steps, gtol, v, record, interrupt, batch, epochs, seed, shuffle);
+    return new RunOptions(steps, gtol, v, record, interrupt, batch, epochs, seed, shuffle, bounds);
   }
 
   public RunOptions withRecord(int v) {
-    return new RunOptions(steps, gtol, label, v, interrupt, batch, epochs, seed, shuffle);
+    return new RunOptions(steps, gtol, label, v, interrupt, batch, epochs, seed, shuffle, bounds);
   }
 
   public RunOptions withInterrupt(AtomicBoolean v) {
-    return new RunOptions(steps, gtol, label, record, v, batch, epochs, seed, shuffle);
+    return new RunOptions(steps, gtol, label, record, v, batch, epochs, seed, shuffle, bounds);
   }
 
   public RunOptions withBatch(Integer v) {
-    return new RunOptions(steps, gtol, label, record, interrupt, v, epochs, seed, shuffle);
+    return new RunOptions(steps, gtol, label, record, interrupt, v, epochs, seed, shuffle, bounds);
   }
 
   public RunOptions withEpochs(Integer v) {
-    return new RunOptions(steps, gtol, label, record, interrupt, batch, v, seed, shuffle);
+    return new RunOptions(steps, gtol, label, record, interrupt, batch, v, seed, shuffle, bounds);
   }
 
   public RunOptions withSeed(long v) {
-    return new RunOptions(steps, gtol, label, record, interrupt, batch, epochs, v, shuffle);
+    return new RunOptions(steps, gtol, label, record, interrupt, batch, epochs, v, shuffle, bounds);
   }
 
   public RunOptions withShuffle(boolean v) {
-    return new RunOptions(steps, gtol, label, record, interrupt, batch, epochs, seed, v);
+    return new RunOptions(steps, gtol, label, record, interrupt, batch, epochs, seed, v, bounds);
+  }
+
+  public RunOptions withBounds(Bounds v) {
+    return new RunOptions(steps, gtol, label, record, interrupt, batch, epochs, seed, shuffle, v);
   }
 
   boolean interrupted() {
