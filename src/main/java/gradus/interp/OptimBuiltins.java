@@ -190,6 +190,10 @@ final class OptimBuiltins {
         return c.valueAndGradient(x, none, 0, grad);
       }
 
+      @Override public double value(double[] x) {
+        return c.value(x, none, 0);
+      }
+
       @Override public boolean hasHessian() {
         return true;
       }

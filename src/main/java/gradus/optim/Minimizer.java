@@ -114,13 +114,14 @@ public final class Minimizer {
     Bounds bounds = o.bounds();
     Evaluator ev = new Evaluator(objective);
     ev.bounds = bounds;
+    ev.limit = method.evaluationLimit(n, o.stepsGiven());
     Iterate cur = new Iterate(n);
     Iterate next = new Iterate(n);
     System.arraycopy(start, 0, cur.x, 0, n);
     cur.f = ev.eval(cur.x, cur.g);
     PathRecorder rec = new PathRecorder(n, o.record());
     rec.offer(0, cur.x, cur.f, gnorm(bounds, cur.x, cur.g));
-    long steps = o.stepsGiven() ? o.steps() : RunOptions.DEFAULT_STEPS;
+    long steps = o.stepsGiven() ? o.steps() : method.defaultSteps(n);
 
     FirstOrderMethod fo = method instanceof FirstOrderMethod f ? f : null;
     FirstOrderMethod.Stepper stepper = fo != null ? fo.newStepper(n) : null;
@@ -141,7 +142,13 @@ public final class Minimizer {
           message = "Interrupted after " + it + " iterations.";
           break;
         }
-        if (gnorm <= o.gtol()) {
+        LineSearchMethod.Stop own = driver != null ? driver.before(cur) : null;
+        if (own != null) {
+          status = own.status();
+          message = own.message();
+          break;
+        }
+        if ((driver == null || driver.usesGradient()) && gnorm <= o.gtol()) {
           status = Result.CONVERGED;
           message = "Converged: the " + gradientName(bounds) + "'s largest component "
               + Check.num(gnorm) + " is within gtol = " + Check.num(o.gtol()) + ".";
