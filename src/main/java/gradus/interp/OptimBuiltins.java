@@ -102,7 +102,7 @@ final class OptimBuiltins {
     };
   }
 
-  private static Method methodOf(Args a, Value v) {
+  static Method methodOf(Args a, Value v) {
     if (v == null) return Methods.defaultMethod();
     if (v instanceof MethodValue m) return m.method();
     if (v instanceof Builtin b && Methods.specs().containsKey(b.name())) {
@@ -115,12 +115,18 @@ final class OptimBuiltins {
     return a.has("label") ? a.string("label") : null;
   }
 
-  static Result minimize(Args a, Method method, String label) {
+  /** The argument f as a declared scalar function (it may have data fields). */
+  static FunctionValue minimizable(Args a) {
     Value fv = a.get("f");
     if (!(fv instanceof FunctionValue f) || !f.isDeclared()) {
       throw a.error("f", a.fn + " needs a declared scalar function to minimize, got "
           + (fv instanceof FunctionValue g ? g.name() + ", which is " + g.describeShape() : "a " + fv.kind()));
     }
+    return f;
+  }
+
+  static Result minimize(Args a, Method method, String label) {
+    FunctionValue f = minimizable(a);
     double[] start = a.vector("start");
     int n = f.signature().dimension();
     if (start.length != n) {
@@ -154,7 +160,7 @@ final class OptimBuiltins {
     }
   }
 
-  private static RunOptions options(Args a, String label) {
+  static RunOptions options(Args a, String label) {
     RunOptions o = RunOptions.defaults().withInterrupt(a.interp.interrupt).withLabel(label);
     if (a.has("steps")) o = o.withSteps(positiveInt(a, "steps", 0));
     if (a.has("gtol")) {
@@ -179,7 +185,11 @@ final class OptimBuiltins {
 
   /** The compiled function as an optimizer objective (no data fields). */
   static Objective objective(FunctionValue f) {
-    var c = f.compiled();
+    return objective(f.compiled());
+  }
+
+  /** A compiled function without data fields as an optimizer objective. */
+  static Objective objective(gradus.compile.CompiledFunction c) {
     double[] none = new double[0];
     return new Objective() {
       @Override public int dimension() {

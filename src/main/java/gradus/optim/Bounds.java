@@ -147,9 +147,4 @@ public final class Bounds {
     }
     return a;
   }
-
-  /** A uniform sample of the box (finite sides only), from {@code u} in [0, 1)ⁿ, in place. */
-  void scale(double[] u) {
-    for (int i = 0; i < u.length; i++) u[i] = lo[i] + u[i] * (hi[i] - lo[i]);
-  }
 }

@@ -1,6 +1,8 @@
 package gradus.optim;
 
 import java.util.Arrays;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * L-BFGS-B, what {@code lbfgs(m)} runs when bounds are given: R. H. Byrd, P. Lu, J. Nocedal and
@@ -481,15 +483,10 @@ final class LbfgsB implements LineSearchMethod.Driver {
     }
     if (!Dense.cholesky(t, col)) return false;
     int col2 = 2 * col;
-    double[] k = middle();
-    mid = new double[col2 * col2];
-    for (int e = 0; e < col2; e++) {
-      double[] unit = new double[col2];
-      unit[e] = 1;
-      if (!Dense.luSolve(k.clone(), col2, unit)) return false;
-      for (int a = 0; a < col2; a++) mid[a * col2 + e] = unit[a];
-    }
-    return true;
+    DMatrixRMaj k = DMatrixRMaj.wrap(col2, col2, middle());
+    if (!CommonOps_DDRM.invert(k)) return false;
+    mid = k.data;
+    return Vec.finite(mid);
   }
 
   private static void times(double[] a, double[] x, double[] out) {

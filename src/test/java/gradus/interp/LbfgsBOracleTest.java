@@ -2,10 +2,6 @@ package gradus.interp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,13 +43,13 @@ class LbfgsBOracleTest {
   @Test
   void sameMinimizerAndEvaluationsAsScipy() {
     for (Case c : CASES) {
-      String[] out = run(c.declaration + "\nr = minimize(f, " + c.start + ", lbfgs(), bounds=" + c.bounds
+      String[] out = Programs.run(c.declaration + "\nr = minimize(f, " + c.start + ", lbfgs(), bounds=" + c.bounds
           + ")\nprint(r.status)\nprint(r.evaluations)\nprint(r.x)\n", c.name);
       assertThat(out[0]).as("%s status", c.name).isEqualTo("converged");
       int evaluations = Integer.parseInt(out[1]);
       assertThat(evaluations).as("%s evaluations (SciPy %d)", c.name, c.scipyEvaluations)
           .isBetween((int) Math.floor(c.scipyEvaluations / 1.2), (int) Math.ceil(c.scipyEvaluations * 1.2));
-      double[] x = parse(out[2]);
+      double[] x = Programs.parse(out[2]);
       assertThat(x).as("%s", c.name).hasSameSizeAs(c.scipyX);
       for (int i = 0; i < x.length; i++) {
         assertThat(Math.abs(x[i] - c.scipyX[i])).as("%s x[%d] = %s, SciPy %s", c.name, i + 1, x[i], c.scipyX[i])
@@ -62,19 +58,5 @@ class LbfgsBOracleTest {
       // the coordinates SciPy ends on a bound are exactly on it here too
       for (int i : c.active) assertThat(x[i - 1]).as("%s x[%d] on its bound", c.name, i).isEqualTo(c.scipyX[i - 1]);
     }
-  }
-
-  static String[] run(String src, String name) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Session s = new Session(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    boolean ok = s.run(src, name + ".opt");
-    assertThat(ok).as("%s: %s", name, err.toString(StandardCharsets.UTF_8)).isTrue();
-    return out.toString(StandardCharsets.UTF_8).strip().split("\n");
-  }
-
-  static double[] parse(String list) {
-    String inner = list.strip().substring(1, list.strip().length() - 1);
-    return Arrays.stream(inner.split(", ")).mapToDouble(Double::parseDouble).toArray();
   }
 }

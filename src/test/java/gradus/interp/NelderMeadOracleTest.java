@@ -37,14 +37,14 @@ class NelderMeadOracleTest {
   @Test
   void sameEvaluationsIterationsAndPointAsScipy() {
     for (Case c : CASES) {
-      String[] out = LbfgsBOracleTest.run(c.declaration + "\nr = minimize(f, " + c.start + ", " + c.extra
+      String[] out = Programs.run(c.declaration + "\nr = minimize(f, " + c.start + ", " + c.extra
           + ")\nprint(r.status)\nprint(r.evaluations)\nprint(r.iterations)\nprint(r.x)\n", c.name);
       assertThat(out[0]).as("%s status", c.name).isEqualTo(c.status);
       assertThat(Integer.parseInt(out[1])).as("%s evaluations", c.name).isEqualTo(c.nfev);
       // a run stopped by the evaluation cap ends inside an iteration SciPy does not count
       int iterations = Integer.parseInt(out[2]);
       assertThat(iterations).as("%s iterations", c.name).isBetween(c.nit - 1, c.nit);
-      double[] x = LbfgsBOracleTest.parse(out[3]);
+      double[] x = Programs.parse(out[3]);
       for (int i = 0; i < x.length; i++) {
         assertThat(Math.abs(x[i] - c.x[i])).as("%s x[%d] = %s, SciPy %s", c.name, i + 1, x[i], c.x[i])
             .isLessThanOrEqualTo(1e-12 * Math.max(1, Math.abs(c.x[i])));
