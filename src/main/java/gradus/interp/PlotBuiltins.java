@@ -4,6 +4,8 @@ import static gradus.interp.Builtins.add;
 
 import gradus.compile.CompiledFunction;
 import gradus.data.Dataset;
+import gradus.plot.ContourPlot;
+import gradus.plot.Landmarks;
 import gradus.plot.Plot;
 import gradus.plot.PlotException;
 import gradus.plot.Plots;
@@ -27,10 +29,13 @@ final class PlotBuiltins {
 
   static void register(Map<String, Builtin> t) {
     add(t, "contour", List.of("f", "x?", "y?", "paths?", "levels?", "log?", "points?", "color?", "at?", "title?", "out?"),
-        "contour(f, x=[a, b], y=[c, d], paths=[r1, r2], levels=20, log=false, points=d, color=\"label\", at=params, out=\"c.png\")",
+        "contour(f, x=[a, b], y=[c, d], paths=[r1, r2], levels=20, log=false, points=d or critical_points(...), color=\"label\", at=params, out=\"c.png\")",
         a -> make(a, () -> {
           Surface2 s = surface2(a);
-          return Plots.contour(s.f, s.xr, s.yr, traces(a), levels(a), a.bool("log", false), points(a));
+          Landmarks marks = landmarks(a);
+          ContourPlot c = Plots.contour(s.f, s.xr, s.yr, traces(a), levels(a), a.bool("log", false),
+              marks == null ? points(a) : null);
+          return marks == null ? c : c.landmarks(marks);
         }));
     add(t, "surface", List.of("f", "x?", "y?", "paths?", "colormap?", "at?", "title?", "out?"),
         "surface(f, x=[-5, 5], y=[-5, 5], paths=[...], colormap=\"viridis\", out=\"s.png\")",
@@ -216,9 +221,31 @@ final class PlotBuiltins {
     return new double[][] {{x0 - mx, x1 + mx}, {y0 - my, y1 + my}};
   }
 
+  /** points= given critical points (one, or a list from critical_points): marked by kind. */
+  private static Landmarks landmarks(Args a) {
+    if (!a.has("points")) return null;
+    Value v = a.get("points");
+    List<Value> items = v instanceof CriticalPointValue ? List.of(v) : v instanceof Value.Lst l ? l.items() : null;
+    if (items == null || items.isEmpty() || !items.stream().allMatch(i -> i instanceof CriticalPointValue)) return null;
+    double[][] xy = new double[items.size()][];
+    String[] kinds = new String[items.size()];
+    for (int i = 0; i < xy.length; i++) {
+      CriticalPointValue p = (CriticalPointValue) items.get(i);
+      if (p.p().x().length != 2) {
+        throw a.error("points", "points= marks critical points of a function of two variables; these have "
+            + p.p().x().length + " coordinates");
+      }
+      xy[i] = p.p().x();
+      kinds[i] = p.p().kind();
+    }
+    return new Landmarks(xy, kinds);
+  }
+
   private static Points points(Args a) {
     if (!a.has("points")) return null;
-    if (!(a.get("points") instanceof DataValue d)) throw a.error("points", "points= takes a data set, got a " + a.get("points").kind());
+    if (!(a.get("points") instanceof DataValue d)) {
+      throw a.error("points", "points= takes a data set or critical points (from critical_points), got a " + a.get("points").kind());
+    }
     Dataset ds = d.data();
     String color = a.string("color", ds.hasColumn("label") ? "label" : null);
     if (color != null && !ds.hasColumn(color)) {

@@ -41,6 +41,7 @@ public final class ContourPlot extends Plot {
     private final Grid grid;
     private final List<double[][]> isoLines = new ArrayList<>();
     private Colormap colormap = Colormap.viridis();
+    private Landmarks landmarks;
     private BufferedImage fieldCache;
 
     ContourPlot(DoubleBinaryOperator f, double[] xr, double[] yr, List<Trace> paths, int levels,
@@ -80,6 +81,12 @@ public final class ContourPlot extends Plot {
     @Override
     public ContourPlot size(int width, int height) {
         super.size(width, height);
+        return this;
+    }
+
+    /** Marks these points by kind (critical points), on top of the runs. */
+    public ContourPlot landmarks(Landmarks marks) {
+        landmarks = marks;
         return this;
     }
 
@@ -207,6 +214,9 @@ public final class ContourPlot extends Plot {
         boolean anyLegend = addPoints(chart, names);
         for (int i = 0; i < runs.size(); i++) {
             anyLegend |= addRun(chart, names, runs.get(i), Style.RUNS[i % Style.RUNS.length]);
+        }
+        if (landmarks != null) {
+            anyLegend |= landmarks.addTo(chart, names);
         }
         s.setLegendVisible(anyLegend);
         if (!anyLegend && isoLines.stream().allMatch(xy -> xy[0].length == 0)) {
@@ -368,6 +378,9 @@ public final class ContourPlot extends Plot {
             if (south && west) {
                 count[3]++;
             }
+        }
+        if (landmarks != null) {
+            landmarks.weighCorners(count, xr, yr);
         }
         int best = 0;
         for (int c = 1; c < 4; c++) {
