@@ -93,6 +93,10 @@ final class PlotBuiltins {
     try {
       plot = build.get();
       if (a.has("title")) plot.title(a.string("title"));
+      if (a.get("f") instanceof SliceValue slice) {
+        String[] names = slice.axisTitles(a.fn.equals("surface"));
+        plot.axes(names[0], names[1]);
+      }
     } catch (PlotException e) {
       throw e.argument() != null && a.has(e.argument()) ? a.error(e.argument(), e.getMessage()) : a.error(e.getMessage());
     }
@@ -116,6 +120,7 @@ final class PlotBuiltins {
 
   private static Surface2 surface2(Args a) {
     Value fv = a.get("f");
+    if (fv instanceof SliceValue slice) return sliceSurface(a, slice);
     if (!(fv instanceof FunctionValue f) || !f.isDeclared()) {
       throw a.error("f", a.fn + " needs a declared function of two variables, got a " + fv.kind());
     }
@@ -151,6 +156,18 @@ final class PlotBuiltins {
       x[1] = v;
       return c.value(x, none, 0);
     }, xr, yr);
+  }
+
+  /**
+   * A slice over its coefficients (a, b): by default [-1, 1]² (the loss-landscape convention), or
+   * the projected paths with a 20% margin.
+   */
+  private static Surface2 sliceSurface(Args a, SliceValue slice) {
+    if (a.has("at")) throw a.error("at", "a slice already fixes its point; at= is for drawing a model over its data fields");
+    double[][] box = box(traces(a));
+    double[] xr = range(a, "x", box == null ? new double[] {-1, 1} : box[0]);
+    double[] yr = range(a, "y", box == null ? new double[] {-1, 1} : box[1]);
+    return new Surface2(slice.sampler(), xr, yr);
   }
 
   /** Samples a function of one variable that {@link #function} has checked. */
@@ -189,8 +206,14 @@ final class PlotBuiltins {
     return (int) n;
   }
 
+  /** The paths= runs; on a slice, projected onto its plane. */
   private static List<Trace> traces(Args a) {
-    return a.has("paths") ? traces(a, "paths") : List.of();
+    if (!a.has("paths")) return List.of();
+    List<Trace> runs = traces(a, "paths");
+    if (!(a.get("f") instanceof SliceValue slice)) return runs;
+    List<Trace> out = new ArrayList<>();
+    for (Trace t : runs) out.add(slice.project(t, a.spanOf("paths")));
+    return out;
   }
 
   private static List<Trace> traces(Args a, String name) {

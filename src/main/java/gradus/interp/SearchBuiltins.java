@@ -48,6 +48,7 @@ final class SearchBuiltins {
         "classify(f, p, gtol=1e-6): the kind of the point p (minimum, maximum, saddle, degenerate, or \"not critical\""
             + " when |grad f(p)| > gtol) and its Hessian's eigenvalues",
         SearchBuiltins::classify);
+    SliceValue.register(t);
   }
 
   private static Value multistart(Args a) {

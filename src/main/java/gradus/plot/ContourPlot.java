@@ -42,6 +42,8 @@ public final class ContourPlot extends Plot {
     private final List<double[][]> isoLines = new ArrayList<>();
     private Colormap colormap = Colormap.viridis();
     private Landmarks landmarks;
+    private String xTitle = "x";
+    private String yTitle = "y";
     private BufferedImage fieldCache;
 
     ContourPlot(DoubleBinaryOperator f, double[] xr, double[] yr, List<Trace> paths, int levels,
@@ -81,6 +83,13 @@ public final class ContourPlot extends Plot {
     @Override
     public ContourPlot size(int width, int height) {
         super.size(width, height);
+        return this;
+    }
+
+    @Override
+    public ContourPlot axes(String x, String y) {
+        xTitle = x;
+        yTitle = y;
         return this;
     }
 
@@ -195,8 +204,8 @@ public final class ContourPlot extends Plot {
         s.setYAxisMax(yr[1]);
         s.setMarkerSize(6);
         s.setLegendPosition(quietestCorner(paths));
-        chart.setXAxisTitle("x");
-        chart.setYAxisTitle("y");
+        chart.setXAxisTitle(xTitle);
+        chart.setYAxisTitle(yTitle);
         Set<String> names = new HashSet<>();
         Color isoColour = new Color(0, 0, 0, 70);
         for (int k = 0; k < isoLines.size(); k++) {

@@ -39,6 +39,11 @@ public abstract class Plot {
         return title;
     }
 
+    /** Names the two horizontal axes (plots of a landscape slice); plots without them ignore it. */
+    public Plot axes(String x, String y) {
+        return this;
+    }
+
     /** Sets the size in pixels and returns this plot. */
     public Plot size(int width, int height) {
         if (width < 50 || height < 50 || width > 10000 || height > 10000) {

@@ -33,6 +33,8 @@ final class SurfacePlot extends Plot {
     private final double[] yr;
     private final List<Trace> paths;
     private final Colormap colormap;
+    private String xTitle = "x";
+    private String yTitle = "y";
     private final Grid grid;
     private final double zlo;
     private final double zhi;
@@ -47,6 +49,13 @@ final class SurfacePlot extends Plot {
     private double scale;
     private double offX;
     private double offY;
+
+    @Override
+    public SurfacePlot axes(String x, String y) {
+        xTitle = x;
+        yTitle = y;
+        return this;
+    }
 
     SurfacePlot(DoubleBinaryOperator f, double[] xr, double[] yr, List<Trace> paths, Colormap colormap) {
         super(640, 560);
@@ -339,8 +348,8 @@ final class SurfacePlot extends Plot {
             g.setColor(Color.DARK_GRAY);
         }
         g.setFont(Style.BASE.deriveFont(Font.BOLD, 14f));
-        text(g, "x", screen(0, yf * 1.34, -BOX_Z));
-        text(g, "y", screen(xf * 1.34, 0, -BOX_Z));
+        text(g, xTitle, screen(0, yf * 1.34, -BOX_Z));
+        text(g, yTitle, screen(xf * 1.34, 0, -BOX_Z));
         Point2D ztop = screen(zx * 1.05, zy * 1.05, BOX_Z);
         g.setColor(Color.BLACK);
         g.drawString("f", (float) ztop.getX() - 4, (float) ztop.getY() - 10);
