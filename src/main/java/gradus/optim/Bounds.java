@@ -46,6 +46,7 @@ public final class Bounds {
 
   /** The same interval for each of n coordinates. */
   public static Bounds uniform(int n, double lo, double hi) {
+    of(new double[] {lo}, new double[] {hi});
     double[] l = new double[n];
     double[] h = new double[n];
     Arrays.fill(l, lo);
