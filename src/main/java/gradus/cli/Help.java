@@ -18,7 +18,7 @@ public final class Help {
         r = minimize(f, [1, 1], adam(lr=0.1), steps=100)
         r.x  r.f  r.status  r.path       compare(f, [1, 1], [gd(lr=0.1), adam(lr=0.1)])
         contour(f, x=[-2, 2], y=[-2, 2], paths=[r], out="f.png")
-      Topics:   :help language   :help optimizers   :help plots   :help data   :help NAME
+      Topics:   :help language   :help optimizers   :help plots   :help data   :help minima   :help NAME
       Commands: :load FILE   :vars   :reset   :quit (or Ctrl-D)
       Ctrl-C stops a running optimization (its result keeps the path so far) or clears the line.""";
 
@@ -46,6 +46,14 @@ public final class Help {
       r = minimize(loss, [0, 0], sgd(lr=0.1), data=d, batch=32, epochs=10, seed=1)
       loss(r.x, data=d)   predict(model, r.x, d)""";
 
+  static final String MINIMA = """
+      minimize(f, start, method, bounds=[lo, hi])    or bounds=[[lo1, hi1], ...]; -inf/inf allowed; lbfgs is L-BFGS-B
+      nelder_mead()    multistart(f, bounds=[lo, hi], method=lbfgs(), n=100, seed=0)
+      basinhopping(f, start, niter=100, stepsize=0.5, T=1)    differential_evolution(f, bounds=[lo, hi], seed=0)
+        each returns its best result; r.runs holds every run it tried; seeds draw as NumPy's RandomState
+      cps = critical_points(f, bounds=[lo, hi], n=200)    classify(f, p)    contour(f, points=cps)
+      s = slice(f, at=p, dirs="random" | "pca" | [d1, d2], paths=[r1, r2], data=d)    contour(s, paths=[r1, r2])""";
+
   /** The text of {@code :help TOPIC} ({@code ""} for the overview), also the kernel's inspection. */
   public static String topic(String topic, Interpreter interp) {
     return switch (topic) {
@@ -53,11 +61,12 @@ public final class Help {
       case "language" -> LANGUAGE;
       case "plots" -> PLOTS;
       case "data" -> DATA;
+      case "minima" -> MINIMA;
       case "optimizers" -> optimizers(interp);
       default -> {
         Builtin b = interp.builtins().get(topic);
         if (b != null) yield b.help();
-        yield "no help on '" + topic + "'; try :help, :help language, :help optimizers, :help plots, :help data";
+        yield "no help on '" + topic + "'; try :help, :help language, :help optimizers, :help plots, :help data, :help minima";
       }
     };
   }
@@ -73,7 +82,7 @@ public final class Help {
         out.append("  ").append(b.help().substring("a learning-rate schedule: ".length())).append('\n');
       }
     }
-    out.append("Run: minimize(f, start, method, steps=1000, gtol=1e-6, label=...)   compare(f, start, [m1, m2])");
+    out.append("Run: minimize(f, start, method, steps=1000, gtol=1e-6, label=..., bounds=[lo, hi])   compare(f, start, [m1, m2])");
     return out.toString();
   }
 
@@ -95,5 +104,5 @@ public final class Help {
     return out.toString().stripTrailing();
   }
 
-  static final List<String> TOPICS = List.of("language", "optimizers", "plots", "data");
+  static final List<String> TOPICS = List.of("language", "optimizers", "plots", "data", "minima");
 }

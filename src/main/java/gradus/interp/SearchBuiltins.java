@@ -44,9 +44,10 @@ final class SearchBuiltins {
         "critical_points(f, bounds=[lo, hi], n=200, seed=0): the distinct points in the box where the gradient"
             + " vanishes, each with x, f, kind (minimum, maximum, saddle, degenerate) and eigenvalues",
         SearchBuiltins::criticalPoints);
-    add(t, "classify", List.of("f", "p", "gtol?"),
-        "classify(f, p, gtol=1e-6): the kind of the point p (minimum, maximum, saddle, degenerate, or \"not critical\""
-            + " when |grad f(p)| > gtol) and its Hessian's eigenvalues",
+    add(t, "classify", List.of("f", "p", "gtol?", "bounds?"),
+        "classify(f, p, gtol=1e-6, bounds=...): the kind of the point p (minimum, maximum, saddle, degenerate, or"
+            + " \"not critical\" when |grad f(p)| > gtol) and its Hessian's eigenvalues; with bounds=, by the"
+            + " projected gradient and the Hessian over the coordinates no bound holds",
         SearchBuiltins::classify);
     SliceValue.register(t);
   }
@@ -143,6 +144,11 @@ final class SearchBuiltins {
     }
     double gtol = a.number("gtol", 1e-6);
     if (!(gtol >= 0)) throw a.error("gtol", "gtol must be >= 0, got " + Numbers.format(gtol));
+    if (a.has("bounds")) {
+      Bounds box = bounds(a, "bounds", p.length, f.name());
+      if (!box.contains(p)) throw a.error("p", "the point lies outside the bounds");
+      return new CriticalPointValue(guarded(a, () -> CriticalPoints.classify(OptimBuiltins.objective(f), p, gtol, box)));
+    }
     return new CriticalPointValue(guarded(a, () -> CriticalPoints.classify(OptimBuiltins.objective(f), p, gtol)));
   }
 

@@ -93,6 +93,41 @@ public final class CriticalPoints {
     return new Point(c.x(), c.f(), NOT_CRITICAL, c.eigenvalues(), c.gnorm(), 0);
   }
 
+  /**
+   * The kind of p in a box, by the second-order conditions for bounds: {@link #NOT_CRITICAL} when
+   * the projected gradient's |·|∞ > gtol; else the coordinates that sit on a bound the gradient
+   * pushes against (by more than gtol) are held, and the kind comes from the eigenvalues of the
+   * Hessian over the other coordinates, which are reported. A point held on a bound cannot be a
+   * maximum (moving inside raises f), so it is a minimum, saddle or degenerate point.
+   */
+  public static Point classify(Objective f, double[] p, double gtol, Bounds box) {
+    int d = p.length;
+    double[] g = new double[d];
+    double fx = f.valueAndGradient(p, g);
+    double pg = box.projectedNormInf(p, g);
+    int[] free = new int[d];
+    int nf = 0;
+    for (int i = 0; i < d; i++) {
+      boolean held = (p[i] <= box.lo(i) && g[i] > gtol) || (p[i] >= box.hi(i) && g[i] < -gtol);
+      if (!held) free[nf++] = i;
+    }
+    if (nf == d) return classify(f, p, gtol);
+    double[] h = hessian(f, p);
+    double[] reduced = new double[nf * nf];
+    for (int r = 0; r < nf; r++) for (int c = 0; c < nf; c++) reduced[r * nf + c] = h[free[r] * d + free[c]];
+    double[] lam = eigenvalues(reduced, nf);
+    if (pg > gtol) return new Point(p.clone(), fx, NOT_CRITICAL, lam, pg, 0);
+    double zero = 1e-8 * Math.max(1, largest(lam));
+    int pos = 0;
+    int neg = 0;
+    for (double l : lam) {
+      if (l > zero) pos++;
+      else if (l < -zero) neg++;
+    }
+    String kind = neg > 0 ? SADDLE : pos == nf ? MINIMUM : DEGENERATE;
+    return new Point(p.clone(), fx, kind, lam, pg, 1);
+  }
+
   private static Point classify(Objective f, double[] x, double zero, int found) {
     int d = x.length;
     double[] g = new double[d];

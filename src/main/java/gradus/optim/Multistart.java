@@ -34,7 +34,8 @@ public final class Multistart {
         + Search.reached(runs, best.f()) + " of " + n + " reached its value, "
         + Search.count(runs, Result.CONVERGED) + " converged.";
     double time = (System.nanoTime() - t0) / 1e9;
-    Result summary = Search.as(best, m, o.label() != null ? o.label() : m, best.status(), message,
+    String status = o.interrupted() ? Result.INTERRUPTED : best.status();
+    Result summary = Search.as(best, m, o.label() != null ? o.label() : m, status, message,
         Search.evaluations(runs), time);
     return new Search(summary, runs);
   }
