@@ -56,7 +56,7 @@ final class SearchBuiltins {
     FunctionValue f = plainFunction(a);
     Bounds box = finite(a, bounds(a, "bounds", f.signature().dimension(), f.name()));
     Method m = a.has("method") ? OptimBuiltins.methodOf(a, a.get("method")) : Methods.defaultMethod();
-    int n = count(a, "n", 100);
+    int n = count(a, "n", 100, 1, RUN_CAP);
     long seed = a.integer("seed", 0);
     int workers = workers(a, -1);
     RunOptions o = OptimBuiltins.options(a, label(a));
@@ -75,7 +75,7 @@ final class SearchBuiltins {
     }
     Bounds box = a.has("bounds") ? bounds(a, "bounds", d, f.name()) : null;
     Method m = a.has("method") ? OptimBuiltins.methodOf(a, a.get("method")) : Methods.defaultMethod();
-    int niter = count(a, "niter", 100, 0);
+    int niter = count(a, "niter", 100, 0, RUN_CAP);
     double stepsize = a.number("stepsize", 0.5);
     double temperature = a.number("T", 1);
     long seed = a.integer("seed", 0);
@@ -111,7 +111,7 @@ final class SearchBuiltins {
     }
     double[] mu = mutation;
     DifferentialEvolution.Settings s = guarded(a, () -> new DifferentialEvolution.Settings(
-        count(a, "popsize", d.popsize()), count(a, "maxiter", d.maxiter(), 0), a.number("tol", d.tol()),
+        count(a, "popsize", d.popsize(), 1, 10_000), count(a, "maxiter", d.maxiter(), 0, 10_000_000), a.number("tol", d.tol()),
         a.number("atol", d.atol()), mu[0], mu[1], a.number("recombination", d.recombination()),
         a.bool("polish", d.polish()), updating.equals("immediate")));
     long seed = a.integer("seed", 0);
@@ -125,7 +125,7 @@ final class SearchBuiltins {
   private static Value criticalPoints(Args a) {
     FunctionValue f = plainFunction(a);
     Bounds box = finite(a, bounds(a, "bounds", f.signature().dimension(), f.name()));
-    int n = count(a, "n", 200);
+    int n = count(a, "n", 200, 1, RUN_CAP);
     long seed = a.integer("seed", 0);
     int workers = workers(a, -1);
     List<CriticalPoints.Point> points = guarded(a, () -> CriticalPoints.find(objectives(f), box, n, seed, workers,
@@ -167,9 +167,19 @@ final class SearchBuiltins {
     };
   }
 
+  /** The argument f as a declared scalar function (it may have data fields). */
+  static FunctionValue declared(Args a) {
+    Value fv = a.get("f");
+    if (!(fv instanceof FunctionValue f) || !f.isDeclared()) {
+      throw a.error("f", a.fn + " needs a declared scalar function, got "
+          + (fv instanceof FunctionValue g ? g.name() + ", which is " + g.describeShape() : "a " + fv.kind()));
+    }
+    return f;
+  }
+
   /** The argument f: a declared function of its variables alone (no data fields). */
   private static FunctionValue plainFunction(Args a) {
-    FunctionValue f = OptimBuiltins.minimizable(a);
+    FunctionValue f = declared(a);
     if (f.signature().fieldCount() > 0) {
       throw a.error("f", a.fn + " works on functions of their variables alone; " + f.name() + " has data fields ("
           + FunctionValue.names(f.signature().fields()) + ")");
@@ -224,14 +234,13 @@ final class SearchBuiltins {
     return box;
   }
 
-  private static int count(Args a, String name, int fallback) {
-    return count(a, name, fallback, 1);
-  }
+  /** The most runs a search keeps (each result holds its path). */
+  private static final int RUN_CAP = 100_000;
 
-  private static int count(Args a, String name, int fallback, int min) {
+  private static int count(Args a, String name, int fallback, int min, int max) {
     long v = a.integer(name, fallback);
     if (v < min) throw a.error(name, name + " must be >= " + min + ", got " + v);
-    if (v > 10_000_000) throw a.error(name, name + " is too large: " + v);
+    if (v > max) throw a.error(name, name + " must be at most " + max + ", got " + v);
     return (int) v;
   }
 

@@ -54,7 +54,7 @@ final class SliceValue implements Value.Obj, Interpreter.HasFields {
   }
 
   private static Value make(Args a) {
-    FunctionValue f = OptimBuiltins.minimizable(a);
+    FunctionValue f = SearchBuiltins.declared(a);
     int n = f.signature().dimension();
     double[] p = a.vector("at");
     if (p.length != n) {

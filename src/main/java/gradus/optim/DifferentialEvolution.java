@@ -63,7 +63,10 @@ public final class DifferentialEvolution {
     this.s = s;
     this.rng = new Mt19937(seed);
     this.d = box.dimension();
-    this.np = Math.max(5, s.popsize() * d);
+    int moving = 0;
+    for (int i = 0; i < d; i++) if (box.lo(i) < box.hi(i)) moving++;
+    // as SciPy: popsize members per coordinate that can move, at least 5
+    this.np = Math.max(5, s.popsize() * Math.max(1, moving));
     this.pop = new double[np][d];
     this.energy = new double[np];
     this.index = new int[np];
