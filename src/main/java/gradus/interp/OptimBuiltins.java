@@ -117,12 +117,7 @@ final class OptimBuiltins {
 
   /** The argument f as a declared scalar function (it may have data fields). */
   static FunctionValue minimizable(Args a) {
-    Value fv = a.get("f");
-    if (!(fv instanceof FunctionValue f) || !f.isDeclared()) {
-      throw a.error("f", a.fn + " needs a declared scalar function to minimize, got "
-          + (fv instanceof FunctionValue g ? g.name() + ", which is " + g.describeShape() : "a " + fv.kind()));
-    }
-    return f;
+    return SearchBuiltins.declared(a, " to minimize");
   }
 
   static Result minimize(Args a, Method method, String label) {

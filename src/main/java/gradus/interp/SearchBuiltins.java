@@ -169,9 +169,14 @@ final class SearchBuiltins {
 
   /** The argument f as a declared scalar function (it may have data fields). */
   static FunctionValue declared(Args a) {
+    return declared(a, "");
+  }
+
+  /** As {@link #declared(Args)}; the error says what the function is for ({@code " to minimize"}). */
+  static FunctionValue declared(Args a, String purpose) {
     Value fv = a.get("f");
     if (!(fv instanceof FunctionValue f) || !f.isDeclared()) {
-      throw a.error("f", a.fn + " needs a declared scalar function, got "
+      throw a.error("f", a.fn + " needs a declared scalar function" + purpose + ", got "
           + (fv instanceof FunctionValue g ? g.name() + ", which is " + g.describeShape() : "a " + fv.kind()));
     }
     return f;
