@@ -54,7 +54,6 @@ public final class BasinHopping {
         }
       }
     }
-    String m = describe;
     int hops = runs.size() - 1;
     String message = "Basin hopping: " + Search.plural(runs.size(), "local run") + ", "
         + accepted + " of " + Search.plural(hops, "hop") + " accepted; the lowest minimum "
@@ -63,7 +62,7 @@ public final class BasinHopping {
         + (o.interrupted() ? "; interrupted." : ".");
     double time = (System.nanoTime() - t0) / 1e9;
     String status = o.interrupted() ? Result.INTERRUPTED : best.status();
-    Result summary = Search.as(best, m, o.label() != null ? o.label() : m, status, message,
+    Result summary = Search.as(best, describe, o.label() != null ? o.label() : describe, status, message,
         Search.evaluations(runs), time);
     return new Search(summary, runs);
   }

@@ -85,6 +85,28 @@ public final class DifferentialEvolution {
   }
 
   private Search solve(Parallel p, RunOptions o, long t0, String describe) {
+    Result evolution = evolve(p, o, t0, describe);
+    List<Result> runs = new ArrayList<>(List.of(evolution));
+    Result best = evolution;
+    String note = "";
+    if (s.polish() && !evolution.status().equals(Result.INTERRUPTED)) {
+      Method lbfgs = Methods.defaultMethod();
+      Result polished = Minimizer.run(p.local(), evolution.x(), lbfgs,
+          o.withBounds(box).withLabel("polish: " + lbfgs.describe()));
+      runs.add(polished);
+      boolean better = polished.status().equals(Result.CONVERGED) && polished.f() < evolution.f();
+      if (better) best = Search.joined(evolution, polished);
+      note = better ? " Polished by L-BFGS-B from f = " + Check.num(evolution.f()) + "."
+          : " L-BFGS-B's polish did not improve it.";
+    }
+    double time = (System.nanoTime() - t0) / 1e9;
+    Result summary = Search.as(best, describe, o.label() != null ? o.label() : describe, evolution.status(),
+        evolution.message() + note, Search.evaluations(runs), time);
+    return new Search(summary, runs);
+  }
+
+  /** The generations, as a run whose path is the best member of each; its gradient is for the record. */
+  private Result evolve(Parallel p, RunOptions o, long t0, String describe) {
     latinHypercube();
     evaluateAll(p, pop, energy);
     promoteLowest();
@@ -110,42 +132,25 @@ public final class DifferentialEvolution {
         break;
       }
     }
-    Objective f = p.local();
     double[] x = point(pop[0]);
     double[] g = new double[d];
-    f.valueAndGradient(x, g);
+    p.local().valueAndGradient(x, g);
     double[] pg = g.clone();
     box.projectedGradient(x, g, pg);
-    double[] gn = new double[bestPath.size()];
-    Arrays.fill(gn, Double.NaN);
-    gn[gn.length - 1] = Vec.normInf(pg);
-    long[] its = new long[bestPath.size()];
-    for (int k = 0; k < its.length; k++) its[k] = k;
-    String what = status.equals(Result.CONVERGED)
-        ? "the population's values agree within tol after " + Search.plural(generation, "generation")
-        : status.equals(Result.INTERRUPTED) ? "interrupted after " + Search.plural(generation, "generation")
-        : "reached maxiter = " + s.maxiter() + " generations without the values agreeing within tol";
-    Result evolution = new Result(x, energy[0], pg, gn[gn.length - 1], generation, evaluations,
-        status, "Evolution of " + np + " members: " + what + ".", bestPath.toArray(new double[0][]),
-        bestValues.toArray(), describe, "evolution", (System.nanoTime() - t0) / 1e9, new double[0], its, 0, 0, gn);
-    List<Result> runs = new ArrayList<>(List.of(evolution));
-    Result best = evolution;
-    String polishNote = "";
-    if (s.polish() && !status.equals(Result.INTERRUPTED)) {
-      Method lbfgs = Methods.defaultMethod();
-      Result polished = Minimizer.run(f, x, lbfgs, o.withBounds(box).withLabel("polish: " + lbfgs.describe()));
-      runs.add(polished);
-      boolean better = polished.status().equals(Result.CONVERGED) && polished.f() < evolution.f();
-      if (better) best = Search.joined(evolution, polished);
-      polishNote = better ? " Polished by L-BFGS-B from f = " + Check.num(evolution.f()) + "."
-          : " L-BFGS-B's polish did not improve it.";
-    }
-    String m = describe;
-    double time = (System.nanoTime() - t0) / 1e9;
-    String message = evolution.message() + polishNote;
-    Result summary = Search.as(best, m, o.label() != null ? o.label() : m,
-        status.equals(Result.INTERRUPTED) ? status : evolution.status(), message, Search.evaluations(runs), time);
-    return new Search(summary, runs);
+    int rows = bestPath.size();
+    double[] gnorms = new double[rows];
+    Arrays.fill(gnorms, Double.NaN);
+    gnorms[rows - 1] = Vec.normInf(pg);
+    long[] its = new long[rows];
+    for (int k = 0; k < rows; k++) its[k] = k;
+    String what = switch (status) {
+      case Result.CONVERGED -> "the population's values agree within tol after " + Search.plural(generation, "generation");
+      case Result.INTERRUPTED -> "interrupted after " + Search.plural(generation, "generation");
+      default -> "reached maxiter = " + s.maxiter() + " generations without the values agreeing within tol";
+    };
+    return new Result(x, energy[0], pg, gnorms[rows - 1], generation, evaluations, status,
+        "Evolution of " + np + " members: " + what + ".", bestPath.toArray(new double[0][]), bestValues.toArray(),
+        describe, "evolution", (System.nanoTime() - t0) / 1e9, new double[0], its, 0, 0, gnorms);
   }
 
   /** SciPy's init_population_lhs: one uniform sample per stratum, strata shuffled per coordinate. */

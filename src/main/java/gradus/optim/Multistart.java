@@ -28,14 +28,13 @@ public final class Multistart {
     }
     Result best = Search.lowest(runs);
     if (best == null) best = runs.get(0);
-    String m = describe;
     String message = "Best of " + Search.plural(n, method.name() + " run") + " from uniform starts in the"
         + " box: run " + (runs.indexOf(best) + 1) + " (" + best.status() + "); "
         + Search.reached(runs, best.f()) + " of " + n + " reached its value, "
         + Search.count(runs, Result.CONVERGED) + " converged.";
     double time = (System.nanoTime() - t0) / 1e9;
     String status = o.interrupted() ? Result.INTERRUPTED : best.status();
-    Result summary = Search.as(best, m, o.label() != null ? o.label() : m, status, message,
+    Result summary = Search.as(best, describe, o.label() != null ? o.label() : describe, status, message,
         Search.evaluations(runs), time);
     return new Search(summary, runs);
   }
