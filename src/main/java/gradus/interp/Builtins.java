@@ -15,6 +15,7 @@ final class Builtins {
     OptimBuiltins.register(table);
     DataBuiltins.register(table);
     PlotBuiltins.register(table);
+    SearchBuiltins.register(table);
     return table;
   }
 

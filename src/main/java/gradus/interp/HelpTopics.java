@@ -18,7 +18,7 @@ public final class HelpTopics {
         r = minimize(f, [1, 1], adam(lr=0.1), steps=100)
         r.x  r.f  r.status  r.path       compare(f, [1, 1], [gd(lr=0.1), adam(lr=0.1)])
         contour(f, x=[-2, 2], y=[-2, 2], paths=[r], out="f.png")
-      Topics:   :help language   :help optimizers   :help plots   :help data   :help repl   :help NAME
+      Topics:   :help language   :help optimizers   :help plots   :help data   :help minima   :help repl   :help NAME
       Commands: :load FILE   :save FILE   :vars   :reset   :quit (or Ctrl-D)
       Ctrl-C stops a running optimization (its result keeps the path so far) or clears the line.""";
 
@@ -46,6 +46,14 @@ public final class HelpTopics {
       loss(w, b; u, v) = (w*u + b - v)^2      fields name columns (u[k] takes u1..uk)
       r = minimize(loss, [0, 0], sgd(lr=0.1), data=d, batch=32, epochs=10, seed=1)
       loss(r.x, data=d)   predict(model, r.x, d)""";
+
+  static final String MINIMA = """
+      minimize(f, start, method, bounds=[lo, hi])    or bounds=[[lo1, hi1], ...]; -inf/inf allowed; lbfgs is L-BFGS-B
+      nelder_mead()    multistart(f, bounds=[lo, hi], method=lbfgs(), n=100, seed=0)
+      basinhopping(f, start, niter=100, stepsize=0.5, T=1)    differential_evolution(f, bounds=[lo, hi], seed=0)
+        each returns its best result; r.runs holds every run it tried; seeds draw as NumPy's RandomState
+      cps = critical_points(f, bounds=[lo, hi], n=200)    classify(f, p)    contour(f, points=cps)
+      s = slice(f, at=p, dirs="random" | "pca" | [d1, d2], paths=[r1, r2], data=d)    contour(s, paths=[r1, r2])""";
 
   static final String REPL = """
       Tab completes names, the keyword arguments of the call you are in (adam( Tab), the fields of a
@@ -84,6 +92,9 @@ public final class HelpTopics {
       case "repl" -> {
         return REPL;
       }
+      case "minima" -> {
+        return MINIMA;
+      }
       case "optimizers" -> {
         return optimizers(interp);
       }
@@ -97,7 +108,7 @@ public final class HelpTopics {
     if (own != null) return binding(topic, own);
     if (topic.equals("_")) return "_ is the value of the last bare expression statement, as in Python's interactive mode";
     return "no help on '" + topic + "'" + Suggest.hint(topic, interp.knownNames())
-        + "; try :help, :help language, :help optimizers, :help plots, :help data, :help repl";
+        + "; try :help, :help language, :help optimizers, :help plots, :help data, :help minima, :help repl";
   }
 
   /** One of the user's bindings: its kind, its fields when it has some, and its printed form. */
@@ -123,7 +134,7 @@ public final class HelpTopics {
         out.append("  ").append(b.help().substring("a learning-rate schedule: ".length())).append('\n');
       }
     }
-    out.append("Run: minimize(f, start, method, steps=1000, gtol=1e-6, label=...)   compare(f, start, [m1, m2])");
+    out.append("Run: minimize(f, start, method, steps=1000, gtol=1e-6, label=..., bounds=[lo, hi])   compare(f, start, [m1, m2])");
     return out.toString();
   }
 }

@@ -302,6 +302,7 @@ public final class Interpreter {
       return f.call(this, positional, positionalSpans, keywords, keywordSpans, c.span());
     }
     if (target instanceof OptimBuiltins.ScheduleValue s) return s.call(positional, positionalSpans, keywordSpans, c.span());
+    if (target instanceof SliceValue s) return s.call(positional, positionalSpans, keywords, keywordSpans, c.span());
     throw new GradusError(c.fn().span(), "a " + target.kind() + " cannot be called like a function");
   }
 

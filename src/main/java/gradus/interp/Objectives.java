@@ -54,6 +54,10 @@ final class Objectives {
       return c.valueAndGradient(x, null, 0, grad);
     }
 
+    @Override public double value(double[] x) {
+      return c.value(x, null, 0);
+    }
+
     @Override public boolean hasHessian() {
       return true;
     }
@@ -147,6 +151,12 @@ final class Objectives {
       double inv = 1.0 / rows;
       scale(grad, inv, n);
       return sum * inv;
+    }
+
+    @Override public double value(double[] x) {
+      double sum = 0;
+      for (int r = 0; r < rows; r++) sum += c.value(x, data, r * stride);
+      return sum * (1.0 / rows);
     }
 
     @Override public double batchValueAndGradient(double[] x, int[] order, int from, int to, double[] grad) {

@@ -27,7 +27,7 @@ final class OptimBuiltins {
   private OptimBuiltins() {}
 
   static final List<String> RUN_PARAMS = List.of("steps?", "gtol?", "label?", "data?", "batch?", "epochs?", "seed?",
-      "shuffle?", "record?");
+      "shuffle?", "record?", "bounds?");
 
   static void register(Map<String, Builtin> t) {
     Methods.numberFormat = Numbers::format;
@@ -41,7 +41,7 @@ final class OptimBuiltins {
     }
     List<String> minimizeParams = new ArrayList<>(List.of("f", "start", "method?"));
     minimizeParams.addAll(RUN_PARAMS);
-    add(t, "minimize", minimizeParams, "minimize(f, start, method=lbfgs(), steps=1000, gtol=1e-6, label=..., data=..., batch=..., epochs=..., seed=0)",
+    add(t, "minimize", minimizeParams, "minimize(f, start, method=lbfgs(), steps=1000, gtol=1e-6, label=..., data=..., batch=..., epochs=..., seed=0, bounds=[lo, hi])",
         a -> new ResultValue(minimize(a, methodOf(a, a.get("method")), labelOf(a))));
     List<String> compareParams = new ArrayList<>(List.of("f", "start", "methods"));
     compareParams.addAll(RUN_PARAMS);
@@ -105,7 +105,7 @@ final class OptimBuiltins {
     };
   }
 
-  private static Method methodOf(Args a, Value v) {
+  static Method methodOf(Args a, Value v) {
     if (v == null) return Methods.defaultMethod();
     if (v instanceof MethodValue m) return m.method();
     if (v instanceof Builtin b && Methods.specs().containsKey(b.name())) {
@@ -118,12 +118,13 @@ final class OptimBuiltins {
     return a.has("label") ? a.string("label") : null;
   }
 
+  /** The argument f as a declared scalar function (it may have data fields). */
+  static FunctionValue minimizable(Args a) {
+    return SearchBuiltins.declared(a, " to minimize");
+  }
+
   static Result minimize(Args a, Method method, String label) {
-    Value fv = a.get("f");
-    if (!(fv instanceof FunctionValue f) || !f.isDeclared()) {
-      throw a.error("f", a.fn + " needs a declared scalar function to minimize, got "
-          + (fv instanceof FunctionValue g ? g.name() + ", which is " + g.describeShape() : "a " + fv.kind()));
-    }
+    FunctionValue f = minimizable(a);
     double[] start = a.vector("start");
     int n = f.signature().dimension();
     if (start.length != n) {
@@ -131,6 +132,7 @@ final class OptimBuiltins {
           + f.name() + " takes " + FunctionValue.describeArity(f.signature()));
     }
     RunOptions opts = options(a, label);
+    if (a.has("bounds")) opts = opts.withBounds(SearchBuiltins.bounds(a, "bounds", n, f.name()));
     Objective objective;
     if (a.has("data")) {
       objective = DataSupport.batchObjective(f, a.get("data"), a.spanOf("data"));
@@ -162,7 +164,7 @@ final class OptimBuiltins {
     }
   }
 
-  private static RunOptions options(Args a, String label) {
+  static RunOptions options(Args a, String label) {
     RunOptions o = RunOptions.defaults().withInterrupt(a.interp.interrupt).withLabel(label);
     if (a.has("steps")) o = o.withSteps(positiveInt(a, "steps", 0));
     if (a.has("gtol")) {
@@ -187,7 +189,12 @@ final class OptimBuiltins {
 
   /** The compiled function as an optimizer objective (no data fields). */
   static Objective objective(FunctionValue f) {
-    return Objectives.of(f.compiled(), null, 0, 0);
+    return objective(f.compiled());
+  }
+
+  /** A compiled function without data fields as an optimizer objective. */
+  static Objective objective(gradus.compile.CompiledFunction c) {
+    return Objectives.of(c, null, 0, 0);
   }
 
   /** An optimizer as a value; prints as its call with the given arguments. */

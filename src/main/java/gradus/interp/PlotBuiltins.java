@@ -4,6 +4,8 @@ import static gradus.interp.Builtins.add;
 
 import gradus.compile.CompiledFunction;
 import gradus.data.Dataset;
+import gradus.plot.ContourPlot;
+import gradus.plot.Landmarks;
 import gradus.plot.Plot;
 import gradus.plot.PlotException;
 import gradus.plot.Plots;
@@ -38,10 +40,14 @@ final class PlotBuiltins {
 
   static void register(Map<String, Builtin> t) {
     add(t, "contour", params("f", "x?", "y?", "paths?", "levels?", "log?", "points?", "color?", "at?", "zlabel?"),
-        "contour(f, x=[a, b], y=[c, d], paths=[r1, r2], levels=20, log=false, points=d, color=\"label\", at=params, out=\"c.png\")",
+        "contour(f, x=[a, b], y=[c, d], paths=[r1, r2], levels=20, log=false, points=d or critical_points(...), color=\"label\", at=params, out=\"c.png\")",
         a -> {
           Surface2 s = surface2(a);
-          return make(a, s.names, () -> Plots.contour(s.f, s.xr, s.yr, traces(a), levels(a), a.bool("log", false), s.points));
+          Landmarks marks = landmarks(a);
+          return make(a, s.names, () -> {
+            ContourPlot c = Plots.contour(s.f, s.xr, s.yr, traces(a), levels(a), a.bool("log", false), marks == null ? s.points : null);
+            return marks == null ? c : c.landmarks(marks);
+          });
         });
     add(t, "surface", params("f", "x?", "y?", "paths?", "colormap?", "at?", "zlabel?"),
         "surface(f, x=[-5, 5], y=[-5, 5], paths=[...], colormap=\"viridis\", out=\"s.png\")",
@@ -151,10 +157,11 @@ final class PlotBuiltins {
 
   private static Surface2 surface2(Args a) {
     Value fv = a.get("f");
+    if (fv instanceof SliceValue slice) return sliceSurface(a, slice);
     if (!(fv instanceof FunctionValue f) || !f.isDeclared()) {
       throw a.error("f", a.fn + " needs a declared function of two variables, got a " + fv.kind());
     }
-    Points points = points(a);
+    Points points = landmarks(a) != null ? null : points(a);
     double[][] box = box(traces(a), points);
     double[] xr = range(a, "x", box == null ? new double[] {-5, 5} : box[0]);
     double[] yr = range(a, "y", box == null ? new double[] {-5, 5} : box[1]);
@@ -199,6 +206,19 @@ final class PlotBuiltins {
       else out.add(v.name());
     }
     return out;
+  }
+
+  /**
+   * A slice over its coefficients (a, b): by default [-1, 1]² (the loss-landscape convention), or
+   * the projected paths with a 20% margin.
+   */
+  private static Surface2 sliceSurface(Args a, SliceValue slice) {
+    if (a.has("at")) throw a.error("at", "a slice already fixes its point; at= is for drawing a model over its data fields");
+    double[][] box = box(traces(a), null);
+    double[] xr = range(a, "x", box == null ? new double[] {-1, 1} : box[0]);
+    double[] yr = range(a, "y", box == null ? new double[] {-1, 1} : box[1]);
+    String[] titles = slice.axisTitles(a.fn.equals("surface"));
+    return new Surface2(slice.sampler(), xr, yr, new String[] {titles[0], titles[1], null}, null);
   }
 
   /** Samples a function of one variable that {@link #function} has checked. */
@@ -266,8 +286,14 @@ final class PlotBuiltins {
     return (int) n;
   }
 
+  /** The paths= runs; on a slice, projected onto its plane. */
   private static List<Trace> traces(Args a) {
-    return a.has("paths") ? traces(a, "paths") : List.of();
+    if (!a.has("paths")) return List.of();
+    List<Trace> runs = traces(a, "paths");
+    if (!(a.get("f") instanceof SliceValue slice)) return runs;
+    List<Trace> out = new ArrayList<>();
+    for (Trace t : runs) out.add(slice.project(t, a.spanOf("paths")));
+    return out;
   }
 
   private static List<Trace> traces(Args a, String name) {
@@ -335,9 +361,31 @@ final class PlotBuiltins {
     return new double[][] {{x0 - mx, x1 + mx}, {y0 - my, y1 + my}};
   }
 
+  /** points= given critical points (one, or a list from critical_points): marked by kind. */
+  private static Landmarks landmarks(Args a) {
+    if (!a.has("points")) return null;
+    Value v = a.get("points");
+    List<Value> items = v instanceof CriticalPointValue ? List.of(v) : v instanceof Value.Lst l ? l.items() : null;
+    if (items == null || items.isEmpty() || !items.stream().allMatch(i -> i instanceof CriticalPointValue)) return null;
+    double[][] xy = new double[items.size()][];
+    String[] kinds = new String[items.size()];
+    for (int i = 0; i < xy.length; i++) {
+      CriticalPointValue p = (CriticalPointValue) items.get(i);
+      if (p.p().x().length != 2) {
+        throw a.error("points", "points= marks critical points of a function of two variables; these have "
+            + p.p().x().length + " coordinates");
+      }
+      xy[i] = p.p().x();
+      kinds[i] = p.p().kind();
+    }
+    return new Landmarks(xy, kinds);
+  }
+
   private static Points points(Args a) {
     if (!a.has("points")) return null;
-    if (!(a.get("points") instanceof DataValue d)) throw a.error("points", "points= takes a data set, got a " + a.get("points").kind());
+    if (!(a.get("points") instanceof DataValue d)) {
+      throw a.error("points", "points= takes a data set or critical points (from critical_points), got a " + a.get("points").kind());
+    }
     Dataset ds = d.data();
     String color = a.string("color", ds.hasColumn("label") ? "label" : null);
     if (color != null && !ds.hasColumn(color)) {

@@ -92,6 +92,9 @@ public final class Printer {
       for (Value x : items) rs.add((ResultValue) x);
       return ResultValue.table(rs);
     }
+    if (!items.isEmpty() && items.stream().allMatch(x -> x instanceof CriticalPointValue)) {
+      return CriticalPointValue.table(items.stream().map(x -> (CriticalPointValue) x).toList());
+    }
     StringBuilder out = new StringBuilder("[");
     for (int i = 0; i < items.size(); i++) {
       if (i > 0) out.append(", ");

@@ -7,10 +7,17 @@ import gradus.sym.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The result of one run: fields as in SPEC §6, printed as one line; lists of them as a table. */
-public record ResultValue(Result r) implements Value.Obj, Interpreter.HasFields {
+/**
+ * The result of one run: fields as in SPEC §6, printed as one line; lists of them as a table. A
+ * global search's result also holds every run it tried ({@code runs}, SPEC §10.5; empty otherwise).
+ */
+public record ResultValue(Result r, List<Result> tried) implements Value.Obj, Interpreter.HasFields {
   static final List<String> FIELDS = List.of("x", "f", "grad", "gnorm", "iterations", "evaluations", "status", "message",
-      "path", "values", "gnorms", "method", "label", "time", "batch_losses", "epochs");
+      "path", "values", "gnorms", "method", "label", "time", "batch_losses", "epochs", "runs");
+
+  public ResultValue(Result r) {
+    this(r, List.of());
+  }
 
   public String kind() {
     return "result";
@@ -35,6 +42,7 @@ public record ResultValue(Result r) implements Value.Obj, Interpreter.HasFields 
       case "time" -> new Value.Num(r.time());
       case "batch_losses" -> new Value.Vec(r.batchLosses() == null ? new double[0] : r.batchLosses());
       case "epochs" -> new Value.Num(r.epochs());
+      case "runs" -> new Value.Lst(tried.stream().map(t -> (Value) new ResultValue(t)).toList());
       default -> throw new GradusError(span, "a result has no field '" + name + "'" + Suggest.hint(name, FIELDS)
           + "; its fields are " + String.join(", ", FIELDS));
     };

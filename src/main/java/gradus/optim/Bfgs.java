@@ -54,11 +54,11 @@ public final class Bfgs extends LineSearchMethod {
             reset();
           }
           direction(cur.g);
-          double derphi0 = Vec.dot(cur.g, d);
+          double derphi0 = ls.restrict(cur, d);
           if (!(derphi0 < 0)) {
             reset();
             direction(cur.g);
-            derphi0 = Vec.dot(cur.g, d);
+            derphi0 = ls.restrict(cur, d);
           }
           double a1 = 1.01 * 2 * (cur.f - prevF) / derphi0;
           a1 = a1 > 0 && Double.isFinite(a1) ? Math.min(1.0, a1) : 1.0;

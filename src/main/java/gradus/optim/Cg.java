@@ -39,10 +39,10 @@ public final class Cg extends LineSearchMethod {
           steepest(cur.g);
           started = true;
         }
-        double derphi0 = Vec.dot(cur.g, d);
+        double derphi0 = ls.restrict(cur, d);
         if (!(derphi0 < 0)) {
           steepest(cur.g);
-          derphi0 = Vec.dot(cur.g, d);
+          derphi0 = ls.restrict(cur, d);
         }
         double a1 = 1.01 * 2 * (cur.f - prevF) / derphi0;
         a1 = a1 > 0 && Double.isFinite(a1) ? Math.min(1.0, a1) : 1.0;

@@ -8,7 +8,7 @@ import java.util.List;
  * {@code H0 = gamma I}, {@code gamma = sᵀy/yᵀy} of the newest pair; a strong-Wolfe line search
  * (c1 = 1e-4, c2 = 0.9) tries step 1, except on the first iteration (and after a reset), where the
  * trial step is {@code min(1, 1/|g|₂)} as in L-BFGS-B. Pairs with sᵀy ≤ 0 are not stored; a failed
- * search clears the memory and retries once along -g.
+ * search clears the memory and retries once along -g. With bounds it is L-BFGS-B ({@link LbfgsB}).
  */
 public final class Lbfgs extends LineSearchMethod {
   static final MethodSpec SPEC = new MethodSpec("lbfgs",
@@ -32,6 +32,7 @@ public final class Lbfgs extends LineSearchMethod {
 
   @Override
   Driver newDriver(Evaluator ev, int n) {
+    if (ev.bounds != null) return new LbfgsB(m, ev, n, ev.bounds);
     return new Driver() {
       final double[][] s = new double[m][n];
       final double[][] y = new double[m][n];

@@ -16,6 +16,9 @@ public abstract class LineSearchMethod extends Method {
 
   enum Outcome { OK, STALLED }
 
+  /** A stop decided by a driver's own rule: a {@link Result} status and its message. */
+  record Stop(String status, String message) {}
+
   /** Per-run state. */
   interface Driver {
     /** From {@code cur} (x, f, g), fills {@code next}; STALLED when no acceptable step exists. */
@@ -24,6 +27,19 @@ public abstract class LineSearchMethod extends Method {
     /** A sentence saying why the last step stalled. */
     default String stallReason() {
       return "the line search found no point with a sufficient decrease";
+    }
+
+    /**
+     * A stopping rule of the driver's own, checked before each step after the interrupt (Nelder–
+     * Mead's simplex test and evaluation cap); null to go on.
+     */
+    default Stop before(Iterate cur) {
+      return null;
+    }
+
+    /** False for a method that never reads the gradient: the gtol test is then not made. */
+    default boolean usesGradient() {
+      return true;
     }
   }
 

@@ -25,6 +25,16 @@ public abstract class Method {
     return false;
   }
 
+  /** The update cap when {@code steps=} is not given ({@link RunOptions#DEFAULT_STEPS}). */
+  long defaultSteps(int n) {
+    return RunOptions.DEFAULT_STEPS;
+  }
+
+  /** The most objective evaluations a run may make (unlimited unless the method has a cap). */
+  long evaluationLimit(int n, boolean stepsGiven) {
+    return Long.MAX_VALUE;
+  }
+
   @Override
   public String toString() {
     return describe();

@@ -29,7 +29,8 @@ public final class Methods {
       .add(Newton.SPEC, Newton::from)
       .add(Bfgs.SPEC, Bfgs::from)
       .add(Lbfgs.SPEC, Lbfgs::from)
-      .add(Cg.SPEC, Cg::from);
+      .add(Cg.SPEC, Cg::from)
+      .add(NelderMead.SPEC, NelderMead::from);
 
   /** Name → spec, in the order of SPEC §6's table. */
   public static Map<String, MethodSpec> specs() {

@@ -58,9 +58,43 @@ public final class Minimizer {
     }
     if (method instanceof LineSearchMethod ls) ls.checkDimension(start.length);
     String label = o.label() != null ? o.label() : method.describe();
-    return dataRun
+    int clipped = 0;
+    if (o.bounds() != null) {
+      if (o.bounds().dimension() != start.length) {
+        throw Check.bad("bounds", "bounds give " + o.bounds().dimension() + " intervals but the"
+            + " function takes " + start.length + " numbers");
+      }
+      start = start.clone();
+      clipped = o.bounds().clip(start);
+    }
+    Result r = dataRun
         ? new DataRun((BatchObjective) objective, start, (FirstOrderMethod) method, o, label).run()
         : fullRun(objective, start, method, o, label);
+    return clipped == 0 ? r : withNote(r, "The start was outside the bounds: " + clipped
+        + (clipped == 1 ? " coordinate was" : " coordinates were") + " clipped to them.");
+  }
+
+  private static Result withNote(Result r, String note) {
+    return new Result(r.x(), r.f(), r.grad(), r.gnorm(), r.iterations(), r.evaluations(),
+        r.status(), r.message() + " " + note, r.path(), r.values(), r.method(), r.label(),
+        r.time(), r.batchLosses(), r.pathIterations(), r.hessianEvaluations(), r.epochs(),
+        r.gnorms());
+  }
+
+  /** The gradient's infinity norm, or the projected gradient's in a bounded run (SPEC §10.5). */
+  static double gnorm(Bounds b, double[] x, double[] g) {
+    return b == null ? Vec.normInf(g) : b.projectedNormInf(x, g);
+  }
+
+  /** What a result reports as its gradient: the projected gradient in a bounded run. */
+  static double[] reported(Bounds b, double[] x, double[] g) {
+    double[] out = g.clone();
+    if (b != null) b.projectedGradient(x, g, out);
+    return out;
+  }
+
+  private static String gradientName(Bounds b) {
+    return b == null ? "gradient" : "projected gradient";
   }
 
   /** Runs each method from the same start with the same options; labels are the method strings. */
@@ -77,14 +111,17 @@ public final class Minimizer {
       String label) {
     long t0 = System.nanoTime();
     int n = start.length;
+    Bounds bounds = o.bounds();
     Evaluator ev = new Evaluator(objective);
+    ev.bounds = bounds;
+    ev.limit = method.evaluationLimit(n, o.stepsGiven());
     Iterate cur = new Iterate(n);
     Iterate next = new Iterate(n);
     System.arraycopy(start, 0, cur.x, 0, n);
     cur.f = ev.eval(cur.x, cur.g);
     PathRecorder rec = new PathRecorder(n, o.record());
-    rec.offer(0, cur.x, cur.f, Vec.normInf(cur.g));
-    long steps = o.stepsGiven() ? o.steps() : RunOptions.DEFAULT_STEPS;
+    rec.offer(0, cur.x, cur.f, gnorm(bounds, cur.x, cur.g));
+    long steps = o.stepsGiven() ? o.steps() : method.defaultSteps(n);
 
     FirstOrderMethod fo = method instanceof FirstOrderMethod f ? f : null;
     FirstOrderMethod.Stepper stepper = fo != null ? fo.newStepper(n) : null;
@@ -100,23 +137,29 @@ public final class Minimizer {
       message = "The objective is not finite at the start (f = " + Check.num(cur.f) + ").";
     } else {
       while (true) {
-        double gnorm = Vec.normInf(cur.g);
+        double gnorm = gnorm(bounds, cur.x, cur.g);
         if (ticker.due()) ticker.report(it, cur.f, gnorm);
         if (o.interrupted()) {
           status = Result.INTERRUPTED;
           message = "Interrupted after " + it + " iterations.";
           break;
         }
-        if (gnorm <= o.gtol()) {
+        LineSearchMethod.Stop own = driver != null ? driver.before(cur) : null;
+        if (own != null) {
+          status = own.status();
+          message = own.message();
+          break;
+        }
+        if ((driver == null || driver.usesGradient()) && gnorm <= o.gtol()) {
           status = Result.CONVERGED;
-          message = "Converged: the gradient's largest component " + Check.num(gnorm)
-              + " is within gtol = " + Check.num(o.gtol()) + ".";
+          message = "Converged: the " + gradientName(bounds) + "'s largest component "
+              + Check.num(gnorm) + " is within gtol = " + Check.num(o.gtol()) + ".";
           break;
         }
         if (it >= steps) {
           status = Result.MAX_STEPS;
-          message = "Reached the step limit of " + steps + " with the gradient's largest component "
-              + "still " + Check.num(gnorm) + ".";
+          message = "Reached the step limit of " + steps + " with the " + gradientName(bounds)
+              + "'s largest component still " + Check.num(gnorm) + ".";
           break;
         }
         double rate = Double.NaN;
@@ -125,6 +168,7 @@ public final class Minimizer {
           System.arraycopy(cur.g, 0, work, 0, n);
           rate = fo.lr.rate(it + 1);
           stepper.update(next.x, work, rate, it + 1);
+          if (bounds != null) bounds.clip(next.x);
           if (!Vec.finite(next.x)) {
             status = Result.DIVERGED;
             message = divergedMessage(it + 1, "point", rate);
@@ -145,13 +189,14 @@ public final class Minimizer {
         Iterate t = cur;
         cur = next;
         next = t;
-        rec.offer(it, cur.x, cur.f, Vec.normInf(cur.g));
+        rec.offer(it, cur.x, cur.f, gnorm(bounds, cur.x, cur.g));
       }
     }
     ticker.done();
-    rec.finish(it, cur.x, cur.f, Vec.normInf(cur.g));
+    double gnorm = gnorm(bounds, cur.x, cur.g);
+    rec.finish(it, cur.x, cur.f, gnorm);
     double time = (System.nanoTime() - t0) / 1e9;
-    return new Result(cur.x.clone(), cur.f, cur.g.clone(), Vec.normInf(cur.g), it, ev.evaluations,
+    return new Result(cur.x.clone(), cur.f, reported(bounds, cur.x, cur.g), gnorm, it, ev.evaluations,
         status, message, rec.path(), rec.values(), method.describe(), label, time, new double[0],
         rec.iterations(), ev.hessians, 0, rec.gnorms());
   }
@@ -215,8 +260,8 @@ public final class Minimizer {
       FirstOrderMethod.Stepper stepper = method.newStepper(n);
       f = ev.eval(x, g);
       values.add(f);
-      gnorms.add(Vec.normInf(g));
-      rec.offer(0, x, f, Vec.normInf(g));
+      gnorms.add(gnorm(o.bounds(), x, g));
+      rec.offer(0, x, f, gnorm(o.bounds(), x, g));
       saveEpoch();
       long t = 0;
       int epoch = 0;
@@ -230,10 +275,11 @@ public final class Minimizer {
       }
       outer:
       while (status == null) {
-        double gnorm = Vec.normInf(g);
+        double gnorm = gnorm(o.bounds(), x, g);
         if (gnorm <= o.gtol()) {
           status = Result.CONVERGED;
-          message = "Converged: the full-data gradient's largest component " + Check.num(gnorm)
+          message = "Converged: the full-data " + gradientName(o.bounds()) + "'s largest component "
+              + Check.num(gnorm)
               + " is within gtol = " + Check.num(o.gtol()) + ".";
           break;
         }
@@ -276,6 +322,7 @@ public final class Minimizer {
           System.arraycopy(x, 0, xPrev, 0, n);
           double rate = method.lr.rate(t + 1);
           stepper.update(x, gb, rate, t + 1);
+          if (o.bounds() != null) o.bounds().clip(x);
           if (!Vec.finite(x)) {
             System.arraycopy(xPrev, 0, x, 0, n);
             status = Result.DIVERGED;
@@ -289,7 +336,7 @@ public final class Minimizer {
         epoch++;
         f = ev.eval(x, g);
         values.add(f);
-        gnorms.add(Vec.normInf(g));
+        gnorms.add(gnorm(o.bounds(), x, g));
         if (!finite()) {
           status = Result.DIVERGED;
           message = "The full-data loss became non-finite after epoch " + epoch + " (update " + t
@@ -311,9 +358,10 @@ public final class Minimizer {
         }
       }
       ticker.done();
-      rec.finish(t, x, f, Vec.normInf(g));
+      double gnorm = gnorm(o.bounds(), x, g);
+      rec.finish(t, x, f, gnorm);
       double time = (System.nanoTime() - t0) / 1e9;
-      return new Result(x.clone(), f, g.clone(), Vec.normInf(g), t,
+      return new Result(x.clone(), f, reported(o.bounds(), x, g), gnorm, t,
           ev.evaluations + batchEvaluations, status, message, rec.path(), values.toArray(),
           method.describe(), label, time, batchLosses.toArray(), rec.iterations(), 0, epoch,
           gnorms.toArray());

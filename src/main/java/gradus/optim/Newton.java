@@ -14,6 +14,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * is solved as is (LU), so a saddle attracts the step. With line_search, backtracking from step 1
  * until {@code f(x + a d) <= f + 1e-4 a gᵀd}, halving a, at most 30 trials (then "stalled");
  * without it, {@code x += d}. Hessian evaluations are counted apart from {@code evaluations}.
+ * With bounds it is the projected Newton method ({@link ProjectedNewton}).
  */
 public final class Newton extends LineSearchMethod {
   static final MethodSpec SPEC = new MethodSpec("newton", List.of(
@@ -54,6 +55,7 @@ public final class Newton extends LineSearchMethod {
 
   @Override
   Driver newDriver(Evaluator ev, int n) {
+    if (ev.bounds != null) return new ProjectedNewton(ev, n, lineSearch, modify);
     return new Driver() {
       final double[] h = new double[n * n];
       final double[] work = new double[n * n];

@@ -7,6 +7,11 @@ public interface Objective {
   /** Returns f(x) and overwrites {@code grad} with ∇f(x). Must not keep or modify {@code x}. */
   double valueAndGradient(double[] x, double[] grad);
 
+  /** f(x) alone, for methods that use function values only; override when it is cheaper. */
+  default double value(double[] x) {
+    return valueAndGradient(x, new double[dimension()]);
+  }
+
   default boolean hasHessian() {
     return false;
   }

@@ -3,73 +3,160 @@ package gradus.optim;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Settings of one run. {@code steps == null} means "not given": the cap is then 1000 updates,
- * except in a data run with {@code epochs} given, which has no step cap. {@code label == null}
- * means the method string. {@code record = k} keeps every k-th iterate in the path.
- * {@code batch == null} uses all rows per update; a data run happens when the objective is a
- * {@link BatchObjective} and batch or epochs is given. {@code progress}, when not null, sees the
- * run a few times a second (see {@link Progress}).
+ * Settings of one run (immutable; each {@code withX} returns a changed copy). {@code steps ==
+ * null} means "not given": the cap is then 1000 updates, except in a data run with {@code epochs}
+ * given, which has no step cap. {@code label == null} means the method string. {@code record = k}
+ * keeps every k-th iterate in the path. {@code batch == null} uses all rows per update; a data run
+ * happens when the objective is a {@link BatchObjective} and batch or epochs is given. {@code
+ * progress}, when not null, sees the run a few times a second (see {@link Progress}). {@code
+ * bounds == null} is an unbounded run.
  */
-public record RunOptions(Integer steps, double gtol, String label, int record,
-    AtomicBoolean interrupt, Integer batch, Integer epochs, long seed, boolean shuffle,
-    Progress progress) {
-
+public final class RunOptions implements Cloneable {
   public static final int DEFAULT_STEPS = 1000;
 
-  public RunOptions {
-    if (steps != null && steps < 0) throw Check.bad("steps must be >= 0, got " + steps);
-    if (!(gtol >= 0)) throw Check.bad("gtol must be >= 0, got " + Check.num(gtol));
-    if (record < 1) throw Check.bad("record must be >= 1, got " + record);
-    if (batch != null && batch < 1) throw Check.bad("batch must be >= 1, got " + batch);
-    if (epochs != null && epochs < 0) throw Check.bad("epochs must be >= 0, got " + epochs);
-  }
+  private Integer steps;
+  private double gtol = 1e-6;
+  private String label;
+  private int record = 1;
+  private AtomicBoolean interrupt;
+  private Integer batch;
+  private Integer epochs;
+  private long seed;
+  private boolean shuffle = true;
+  private Progress progress;
+  private Bounds bounds;
+
+  private RunOptions() {}
 
   public static RunOptions defaults() {
-    return new RunOptions(null, 1e-6, null, 1, null, null, null, 0, true, null);
+    return new RunOptions();
+  }
+
+  public Integer steps() {
+    return steps;
+  }
+
+  public double gtol() {
+    return gtol;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public int record() {
+    return record;
+  }
+
+  public AtomicBoolean interrupt() {
+    return interrupt;
+  }
+
+  public Integer batch() {
+    return batch;
+  }
+
+  public Integer epochs() {
+    return epochs;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  public boolean shuffle() {
+    return shuffle;
+  }
+
+  public Progress progress() {
+    return progress;
+  }
+
+  public Bounds bounds() {
+    return bounds;
   }
 
   public boolean stepsGiven() {
     return steps != null;
   }
 
+  private RunOptions copy() {
+    try {
+      return (RunOptions) clone();
+    } catch (CloneNotSupportedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   public RunOptions withSteps(Integer v) {
-    return new RunOptions(v, gtol, label, record, interrupt, batch, epochs, seed, shuffle, progress);
+    if (v != null && v < 0) throw Check.bad("steps must be >= 0, got " + v);
+    RunOptions o = copy();
+    o.steps = v;
+    return o;
   }
 
   public RunOptions withGtol(double v) {
-    return new RunOptions(steps, v, label, record, interrupt, batch, epochs, seed, shuffle, progress);
+    if (!(v >= 0)) throw Check.bad("gtol must be >= 0, got " + Check.num(v));
+    RunOptions o = copy();
+    o.gtol = v;
+    return o;
   }
 
   public RunOptions withLabel(String v) {
-    return new RunOptions(steps, gtol, v, record, interrupt, batch, epochs, seed, shuffle, progress);
+    RunOptions o = copy();
+    o.label = v;
+    return o;
   }
 
   public RunOptions withRecord(int v) {
-    return new RunOptions(steps, gtol, label, v, interrupt, batch, epochs, seed, shuffle, progress);
+    if (v < 1) throw Check.bad("record must be >= 1, got " + v);
+    RunOptions o = copy();
+    o.record = v;
+    return o;
   }
 
   public RunOptions withInterrupt(AtomicBoolean v) {
-    return new RunOptions(steps, gtol, label, record, v, batch, epochs, seed, shuffle, progress);
+    RunOptions o = copy();
+    o.interrupt = v;
+    return o;
   }
 
   public RunOptions withBatch(Integer v) {
-    return new RunOptions(steps, gtol, label, record, interrupt, v, epochs, seed, shuffle, progress);
+    if (v != null && v < 1) throw Check.bad("batch must be >= 1, got " + v);
+    RunOptions o = copy();
+    o.batch = v;
+    return o;
   }
 
   public RunOptions withEpochs(Integer v) {
-    return new RunOptions(steps, gtol, label, record, interrupt, batch, v, seed, shuffle, progress);
+    if (v != null && v < 0) throw Check.bad("epochs must be >= 0, got " + v);
+    RunOptions o = copy();
+    o.epochs = v;
+    return o;
   }
 
   public RunOptions withSeed(long v) {
-    return new RunOptions(steps, gtol, label, record, interrupt, batch, epochs, v, shuffle, progress);
+    RunOptions o = copy();
+    o.seed = v;
+    return o;
   }
 
   public RunOptions withShuffle(boolean v) {
-    return new RunOptions(steps, gtol, label, record, interrupt, batch, epochs, seed, v, progress);
+    RunOptions o = copy();
+    o.shuffle = v;
+    return o;
   }
 
   public RunOptions withProgress(Progress v) {
-    return new RunOptions(steps, gtol, label, record, interrupt, batch, epochs, seed, shuffle, v);
+    RunOptions o = copy();
+    o.progress = v;
+    return o;
+  }
+
+  public RunOptions withBounds(Bounds v) {
+    RunOptions o = copy();
+    o.bounds = v;
+    return o;
   }
 
   boolean interrupted() {

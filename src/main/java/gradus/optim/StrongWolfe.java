@@ -9,7 +9,9 @@ package gradus.optim;
  * non-finite trial value counts as "too large". After 10 zoom trials the best point with a
  * sufficient decrease is accepted; three trials whose values equal phi(0) to rounding end the
  * search. The accepted point is always the last one evaluated (or the saved best), so its value
- * and gradient are never recomputed.
+ * and gradient are never recomputed. In a bounded run ({@link #restrict}) the direction moves only
+ * the coordinates that can move, steps stop at the box's edge, and a step to the edge that still
+ * descends is accepted there.
  */
 final class StrongWolfe {
   private static final int MAX_BRACKET = 20;
@@ -34,6 +36,8 @@ final class StrongWolfe {
   private double[] d;
   private Iterate trial;
   private double lastDerphi;
+  /** The largest step inside the box (infinite in an unbounded run), set by {@link #restrict}. */
+  private double maxStep = Double.POSITIVE_INFINITY;
 
   StrongWolfe(Evaluator ev, int n, double c1, double c2) {
     this.ev = ev;
@@ -50,6 +54,7 @@ final class StrongWolfe {
    * {@link #weak}); otherwise returns NaN.
    */
   double search(Iterate cur, double[] d, double derphi0, double alpha1, Iterate next) {
+    alpha1 = Math.min(alpha1, maxStep);
     this.cur = cur;
     this.d = d;
     this.trial = next;
@@ -69,10 +74,11 @@ final class StrongWolfe {
       }
       if (Math.abs(derphiA1) <= -c2 * derphi0) return alpha1;
       if (derphiA1 >= 0) return zoom(alpha1, alpha0, phiA1, phiA0, derphiA1, derphiA0, phi0, derphi0);
+      if (alpha1 >= maxStep) return alpha1;
       alpha0 = alpha1;
       phiA0 = phiA1;
       derphiA0 = derphiA1;
-      alpha1 = 2 * alpha1;
+      alpha1 = Math.min(2 * alpha1, maxStep);
     }
     return fallback();
   }
@@ -143,9 +149,22 @@ final class StrongWolfe {
     return Double.NaN;
   }
 
+  /**
+   * In a bounded run: zeroes the components of d that would leave the box from a bound and caps
+   * the next search's steps at the box's edge. Returns gᵀd, the slope along the direction.
+   */
+  double restrict(Iterate from, double[] d) {
+    if (ev.bounds != null) {
+      ev.bounds.freeDirection(from.x, d);
+      maxStep = ev.bounds.maxStep(from.x, d);
+    }
+    return Vec.dot(from.g, d);
+  }
+
   /** Evaluates at cur.x + a*d into the trial iterate; remembers the lowest finite value seen. */
   private double phi(double a) {
     Vec.axpy(cur.x, a, d, trial.x);
+    if (ev.bounds != null) ev.bounds.clip(trial.x);
     double f = ev.eval(trial.x, trial.g);
     trial.f = f;
     if (!Double.isFinite(f) || !Vec.finite(trial.g)) {

@@ -43,6 +43,7 @@ public final class ContourPlot extends Plot {
     private final Grid grid;
     private final List<double[][]> isoLines = new ArrayList<>();
     private Colormap colormap = Colormap.viridis();
+    private Landmarks landmarks;
     private BufferedImage fieldCache;
     private String xName = "x";
     private String yName = "y";
@@ -87,6 +88,12 @@ public final class ContourPlot extends Plot {
     @Override
     public ContourPlot size(int width, int height) {
         super.size(width, height);
+        return this;
+    }
+
+    /** Marks these points by kind (critical points), on top of the runs. */
+    public ContourPlot landmarks(Landmarks marks) {
+        landmarks = marks;
         return this;
     }
 
@@ -281,6 +288,10 @@ public final class ContourPlot extends Plot {
         }
         for (int i = 0; i < runs.size(); i++) {
             anyLegend |= addRun(chart, names, runs.get(i), Style.run(i));
+        }
+        if (landmarks != null) {
+            for (double[] p : landmarks.xy()) chart.avoid(p[0], p[1]);
+            anyLegend |= landmarks.addTo(chart, names);
         }
         s.setLegendVisible(anyLegend);
         if (!anyLegend && isoLines.stream().allMatch(xy -> xy[0].length == 0)) {

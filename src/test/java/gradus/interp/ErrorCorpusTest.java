@@ -32,6 +32,12 @@ class ErrorCorpusTest {
       "print(-)", "print(())", "x = [[1, 2], [3]]\nprint(det(x))", "f(x) = x\nprint(f(\"a\"))",
 
       "g(t) = t\nplot(g, x=[0, 1])\nf(x, y) = x\nplot(f)",
+      "f(x, y) = x\nr = multistart(f, bounds=[[1, 2], [3]])", "s = slice(3, at=[1])", "print(classify(sin, [1]))",
+      "f(x, y) = x\nc = critical_points(f, bounds=\"a\")", "f(x, y) = x\ns = slice(f, at=[1, 2], dirs=\"pca\", paths=[1])",
+      "f(x, y) = x\ncontour(f, points=[1])", "f(x, y) = x\nr = multistart(f, bounds=[0, 1], n=1e9)",
+      "f(x, y) = x\nr = minimize(f, [0, 0], bounds=[[]])", "f(x, y) = x\nr = basinhopping(f, [0, 0], method=3)",
+      "f(x, y) = x\nr = differential_evolution(f, bounds=[0, 1], seed=2^32)", "f(x, y) = x\nk = classify(f, [2, 0], bounds=[0, 1])",
+      "f(x, y) = x\ns = slice(f, at=[1, 2], dirs=[[1, 0], [0, 1]])\nprint(s(1))", "f(x, y) = x\nr = minimize(f, [0, 0], nelder_mead(adaptive=1))",
   })
   void reportsInTheSpecFormat(String program) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();

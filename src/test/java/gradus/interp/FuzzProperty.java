@@ -22,7 +22,8 @@ class FuzzProperty {
       "/", "^", "**", "..", ".", "<", ">=", "!=", "and", "or", "not", "for", "in", "if", "else", "1", "0", "2.5",
       "1e-3", "\"s\"", "#c\n", "sum", "prod", "where", "grad", "hessian", "diff", "minimize", "compare", "adam",
       "gd", "lbfgs", "newton", "print", "len", "x[2]", "lr=", "steps=", "f(x, y) = ", "r = minimize(f, [1, 1], ",
-      "moons(", "save(", "csv(", "latex(", "sin", "exp", "log", "abs", "relu", "inf", "nan", "pi", "θ", "i");
+      "moons(", "save(", "csv(", "latex(", "sin", "exp", "log", "abs", "relu", "inf", "nan", "pi", "θ", "i",
+      "bounds=", "nelder_mead", "classify", "slice", "at=", "dirs=");
 
   @Provide
   Arbitrary<String> programs() {

@@ -13,7 +13,7 @@ class MethodsTest {
   void tableOrderAndDefaults() {
     assertThat(Methods.specs().keySet()).containsExactly("gd", "momentum", "sgd", "adagrad",
         "rmsprop", "adam", "adamw", "nadam", "radam", "adamax", "adadelta", "newton", "bfgs",
-        "lbfgs", "cg");
+        "lbfgs", "cg", "nelder_mead");
     MethodSpec adam = Methods.specs().get("adam");
     assertThat(adam.params()).extracting(Param::name)
         .containsExactly("lr", "beta1", "beta2", "eps", "weight_decay", "amsgrad");
@@ -25,6 +25,8 @@ class MethodsTest {
     assertThat(Methods.specs().get("adadelta").param("lr").defaultValue()).isEqualTo(1.0);
     assertThat(Methods.specs().get("lbfgs").param("m").defaultValue()).isEqualTo(10);
     assertThat(Methods.specs().get("adam").param("lr").kind()).isEqualTo(Param.Kind.RATE);
+    assertThat(Methods.specs().get("nelder_mead").params()).extracting(Param::defaultValue)
+        .containsExactly(1e-4, 1e-4, false);
   }
 
   @Test
