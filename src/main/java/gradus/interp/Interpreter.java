@@ -1,5 +1,6 @@
 package gradus.interp;
 
+import gradus.compile.Interrupt;
 import gradus.lang.Ast;
 import gradus.lang.GradusError;
 import gradus.lang.Span;
@@ -69,6 +70,25 @@ public final class Interpreter {
     return interrupt;
   }
 
+  /**
+   * Ctrl-C: stops loops and the statements after the one running, ends an optimization with
+   * status "interrupted", and stops compiled code and the interpreter's long loops.
+   */
+  public void requestInterrupt() {
+    interrupt.set(true);
+    Interrupt.request();
+  }
+
+  /** Before new work (a REPL line, a :load): a Ctrl-C that came too late to stop anything is forgotten. */
+  public void clearInterrupt() {
+    interrupt.set(false);
+    Interrupt.clear();
+  }
+
+  public boolean interruptRequested() {
+    return interrupt.get() || Interrupt.requested;
+  }
+
   /** Every name a user may refer to: bindings first, then built-ins. */
   public Set<String> knownNames() {
     Set<String> names = new TreeSet<>(globals.keySet());
@@ -86,6 +106,8 @@ public final class Interpreter {
   void exec(Ast.Stmt s) {
     Ast.Stmt outer = current;
     current = s;
+    // an optimization returns its result when interrupted; the statements after it do not run
+    checkInterrupt(s.span());
     run(s);
     // not in a finally: after an error, current is the innermost statement, where the error
     // is reported when it carries no position of its own
@@ -131,7 +153,7 @@ public final class Interpreter {
 
   /** Ctrl-C in the REPL stops loops too (optimizations stop themselves with status "interrupted"). */
   void checkInterrupt(Span span) {
-    if (interrupt.getAndSet(false)) throw new GradusError(span, "interrupted");
+    if (interruptRequested()) throw new GradusError(span, "interrupted");
   }
 
   public Value eval(Ast.Expr e) {

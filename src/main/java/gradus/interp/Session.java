@@ -1,5 +1,6 @@
 package gradus.interp;
 
+import gradus.io.OutputFailure;
 import gradus.lang.Diagnostics;
 import gradus.lang.GradusError;
 import gradus.lang.Parse;
@@ -23,26 +24,30 @@ public final class Session {
     return interp;
   }
 
+  /** Where errors go. */
+  public PrintStream err() {
+    return err;
+  }
+
   /** Runs {@code source}; returns true when it ran without error. */
   public boolean run(String source, String fileName) {
-    Parse.Result parsed = Parse.program(source);
-    if (!parsed.errors().isEmpty()) {
-      for (GradusError e : parsed.errors()) report(fileName, source, e.span(), e.getMessage());
-      return false;
-    }
     try {
+      Parse.Result parsed = Parse.program(source);
+      if (!parsed.errors().isEmpty()) {
+        for (GradusError e : parsed.errors()) report(fileName, source, e.span(), e.getMessage());
+        return false;
+      }
       interp.execute(parsed.statements());
       return true;
+    } catch (OutputFailure e) {
+      throw e; // standard output is gone: the whole run ends, see gradus.cli.Main
     } catch (GradusError e) {
       report(fileName, source, e.span().line() > 0 ? e.span() : currentSpan(), e.getMessage());
-    } catch (StackOverflowError e) {
-      report(fileName, source, currentSpan(), "the computation is nested too deeply (stack exhausted)");
-    } catch (OutOfMemoryError e) {
-      report(fileName, source, currentSpan(), "out of memory: the computation is too large");
-    } catch (RuntimeException e) {
-      report(fileName, source, currentSpan(), "internal error: " + describe(e));
+    } catch (Throwable e) {
+      report(fileName, source, currentSpan(), Failures.describe(e));
+    } finally {
+      interp.current = null;
     }
-    interp.current = null;
     return false;
   }
 
@@ -50,13 +55,13 @@ public final class Session {
     return interp.current == null ? Span.NONE : interp.current.span();
   }
 
-  private static String describe(Throwable e) {
-    String m = e.getMessage();
-    return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+  public void report(String fileName, String source, Span span, String message) {
+    reportLines(Diagnostics.format(fileName, source, span, message));
   }
 
-  public void report(String fileName, String source, Span span, String message) {
-    err.println(Diagnostics.format(fileName, source, span, message));
+  /** Prints an error already in SPEC §1's form (a file that could not be read, say). */
+  public void reportLines(String formatted) {
+    err.println(formatted);
     err.flush();
   }
 }

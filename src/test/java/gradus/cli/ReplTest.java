@@ -102,11 +102,12 @@ class ReplTest {
   }
 
   @Test
-  void standardInputThatIsNotATerminalRunsAsAScript() {
+  void standardInputThatIsNotATerminalRunsAsAScript() throws IOException {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Session session = new Session(new PrintStream(out, true), new PrintStream(err, true));
-    int status = Repl.runScript(session, new ByteArrayInputStream("x = 3\nprint(x^2)\nx\n".getBytes()), new PrintStream(err));
+    int status = Repl.runScript(session, new ByteArrayInputStream("x = 3\nprint(x^2)\nx\n".getBytes()), new PrintStream(out, true),
+        new PrintStream(err, true));
     assertThat(status).isZero();
     assertThat(out.toString()).isEqualTo("9\n");
     assertThat(err.toString()).isEmpty();
