@@ -203,8 +203,7 @@ public final class Interpreter {
   private Value unary(Ast.Unary u) {
     Value v = eval(u.operand());
     return switch (u.op()) {
-      case "-" -> Ops.negate(v, u.span());
-      case "+" -> Ops.elementwise("+", Double::sum, new Value.Num(0), v, u.span());
+      case "-", "+" -> Ops.sign(u.op(), v, u.span());
       default -> Value.Bool.of(!Ops.truth(v, u.operand().span()));
     };
   }
@@ -314,6 +313,10 @@ public final class Interpreter {
       throw new GradusError(at.index().span(), "a " + target.kind() + " cannot be indexed by a string");
     }
     Value t = Values.numericOrSelf(target);
+    Value given = index;
+    if (index instanceof Value.Num big && big.v() == Math.rint(big.v()) && Math.abs(big.v()) > Values.MAX_INTEGER) {
+      index = new Value.Num(Math.copySign(Values.MAX_INTEGER, big.v())); // out of range below, whatever the size
+    }
     long i = Values.integer(index, "an index", at.index().span());
     int n;
     if (t instanceof Value.Vec v) n = v.v().length;
@@ -322,7 +325,8 @@ public final class Interpreter {
     else if (t instanceof Value.Str s) n = s.s().codePointCount(0, s.s().length());
     else throw new GradusError(at.target().span(), "a " + target.kind() + " cannot be indexed");
     if (i < 1 || i > n) {
-      throw new GradusError(at.index().span(), "index " + i + " is out of range 1.." + n + " (indexing starts at 1)");
+      throw new GradusError(at.index().span(), "index " + Printer.print(given) + " is out of range 1.." + n
+          + " (indexing starts at 1)");
     }
     int k = (int) i - 1;
     if (t instanceof Value.Vec v) return new Value.Num(v.v()[k]);

@@ -3,6 +3,7 @@ package gradus.interp;
 import static gradus.interp.Builtins.add;
 
 import gradus.compile.CompiledFunction;
+import gradus.compile.Interrupt;
 import gradus.data.Dataset;
 import gradus.plot.Plot;
 import gradus.plot.PlotException;
@@ -26,6 +27,7 @@ final class PlotBuiltins {
   private PlotBuiltins() {}
 
   static void register(Map<String, Builtin> t) {
+    Plots.setNumberFormat(gradus.sym.Numbers::format);
     add(t, "contour", List.of("f", "x?", "y?", "paths?", "levels?", "log?", "points?", "color?", "at?", "title?", "out?"),
         "contour(f, x=[a, b], y=[c, d], paths=[r1, r2], levels=20, log=false, points=d, color=\"label\", at=params, out=\"c.png\")",
         a -> make(a, () -> {
@@ -89,6 +91,7 @@ final class PlotBuiltins {
       plot = build.get();
       if (a.has("title")) plot.title(a.string("title"));
     } catch (PlotException e) {
+      rethrowInterrupt(e);
       throw e.argument() != null && a.has(e.argument()) ? a.error(e.argument(), e.getMessage()) : a.error(e.getMessage());
     }
     PlotValue v = new PlotValue(plot, a.fn);
@@ -97,6 +100,7 @@ final class PlotBuiltins {
       try {
         plot.save(java.nio.file.Path.of(out).toAbsolutePath());
       } catch (PlotException e) {
+        rethrowInterrupt(e);
         throw a.error("out", e.getMessage());
       } catch (java.nio.file.InvalidPathException e) {
         throw a.error("out", "cannot write \"" + out + "\": not a valid file name");
@@ -104,6 +108,13 @@ final class PlotBuiltins {
       v.written = out;
     }
     return v;
+  }
+
+  /** Ctrl-C while a plot was drawn or written reaches the user as "interrupted", not as a plot error. */
+  static void rethrowInterrupt(PlotException e) {
+    for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+      if (c instanceof Interrupt.Interrupted i) throw i;
+    }
   }
 
   /** A function of two variables with its ranges, ready to sample. */
@@ -130,6 +141,7 @@ final class PlotBuiltins {
       }
       double[] row = new double[2];
       return new Surface2((u, v) -> {
+        Interrupts.check();
         row[0] = u;
         row[1] = v;
         return c.value(params, row, 0);
@@ -142,6 +154,7 @@ final class PlotBuiltins {
     double[] x = new double[2];
     double[] none = new double[0];
     return new Surface2((u, v) -> {
+      Interrupts.check();
       x[0] = u;
       x[1] = v;
       return c.value(x, none, 0);
@@ -154,6 +167,7 @@ final class PlotBuiltins {
     double[] x = new double[1];
     double[] none = new double[0];
     return u -> {
+      Interrupts.check();
       x[0] = u;
       return c.value(x, none, 0);
     };

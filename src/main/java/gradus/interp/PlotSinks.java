@@ -19,6 +19,7 @@ public final class PlotSinks {
       try {
         p.save(Path.of(name).toAbsolutePath());
       } catch (PlotException e) {
+        PlotBuiltins.rethrowInterrupt(e);
         throw new GradusError(null, e.getMessage());
       }
       out.println("wrote " + name);

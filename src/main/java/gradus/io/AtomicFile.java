@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 /**
  * Writes a file all at once or not at all: the content goes to a temporary sibling
- * {@code .NAME.PID-HEX.tmp}, which is renamed over the target only when it is complete. So the
+ * {@code .NAME.PID-HEX.tmp} (perhaps with an extension after it), which is renamed over the target only when it is complete. So the
  * target is either its old self or the whole new content, whatever happens during the write.
  *
  * <p>The temporary file is removed on every path that can run code: a failed or interrupted
@@ -36,7 +36,7 @@ public final class AtomicFile {
   }
 
   private static final long PID = ProcessHandle.current().pid();
-  private static final Pattern OURS = Pattern.compile("\\..+\\.(\\d{1,19})-[0-9a-f]{1,16}\\.tmp");
+  private static final Pattern OURS = Pattern.compile("\\..+\\.(\\d{1,19})-[0-9a-f]{1,16}\\.tmp(\\.[A-Za-z0-9]{1,8})?");
   private static final Set<Path> IN_PROGRESS = ConcurrentHashMap.newKeySet();
 
   static {
@@ -48,13 +48,25 @@ public final class AtomicFile {
    * body and the rename propagate (the temporary file is gone by then).
    */
   public static void write(Path target, Body body) throws IOException {
+    write(target, "", body);
+  }
+
+  /**
+   * {@link #write(Path, Body)} with a temporary file whose name ends in {@code suffix} (such as
+   * ".gif": some encoders add their extension to a name without one).
+   */
+  public static void write(Path target, String suffix, Body body) throws IOException {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
     sweep(dir);
     Path tmp = dir.resolve("." + abs.getFileName() + "." + PID + "-"
-        + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + ".tmp");
-    // not Files.createTempFile: its owner-only permissions would survive the rename
-    Files.createFile(tmp);
+        + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + ".tmp" + suffix);
+    try {
+      // not Files.createTempFile: its owner-only permissions would survive the rename
+      Files.createFile(tmp);
+    } catch (IOException e) {
+      throw new FolderRefused(dir, e);
+    }
     IN_PROGRESS.add(tmp);
     try {
       body.write(tmp);
@@ -68,6 +80,13 @@ public final class AtomicFile {
         t.addSuppressed(d); // left in IN_PROGRESS: the shutdown hook tries again
       }
       throw t;
+    }
+  }
+
+  /** The folder does not take a new file (read-only, a pseudo file system such as /proc). */
+  public static final class FolderRefused extends IOException {
+    FolderRefused(Path dir, IOException cause) {
+      super("the folder " + dir + " does not take new files (" + IoErrors.reason(cause) + ")", cause);
     }
   }
 
@@ -91,7 +110,7 @@ public final class AtomicFile {
 
   /** Deletes temporary files of ours in {@code dir} whose writer has died (killed mid-write). */
   static void sweep(Path dir) {
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, ".*.tmp")) {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, ".*.tmp*")) {
       for (Path p : files) {
         Matcher m = OURS.matcher(p.getFileName().toString());
         if (m.matches() && writerIsGone(Long.parseLong(m.group(1)), p)) Files.deleteIfExists(p);

@@ -22,6 +22,7 @@ public final class IoErrors {
   private IoErrors() {}
 
   public static String reason(IOException e) {
+    if (e instanceof AtomicFile.FolderRefused) return e.getMessage();
     if (e instanceof AccessDeniedException) return "permission denied";
     if (e instanceof NoSuchFileException) return "no such file or folder";
     if (e instanceof NotDirectoryException) return "not a folder";

@@ -106,9 +106,15 @@ public final class Plots {
     }
 
     static String number(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return Double.toString(v);
+        return numberFormat.apply(v);
+    }
+
+    /** How messages write numbers; the interpreter installs the one formatter of SPEC §9. */
+    private static volatile java.util.function.DoubleFunction<String> numberFormat = v ->
+            Double.isNaN(v) ? "nan" : Double.isInfinite(v) ? (v > 0 ? "inf" : "-inf")
+            : v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+
+    public static void setNumberFormat(java.util.function.DoubleFunction<String> format) {
+        numberFormat = format;
     }
 }
