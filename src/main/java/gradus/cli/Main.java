@@ -133,8 +133,8 @@ public final class Main {
     if (cmd.files().isEmpty() && cmd.snippets().isEmpty()) {
       return Repl.start(session, out, err, onScript);
     }
-    onScript.accept(session);
     ScriptPlots.install(session, out);
+    onScript.accept(session);
     for (int i = 0; i < cmd.files().size(); i++) {
       if (!session.run(sources.get(i), cmd.files().get(i))) return failed(session);
     }

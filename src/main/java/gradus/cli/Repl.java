@@ -54,9 +54,8 @@ public final class Repl {
   /** Runs the REPL on the system terminal, or standard input as a script when it is not one. */
   static int start(Session session, PrintStream out, PrintStream err, Consumer<Session> onScript) {
     if (System.console() == null) {
-      onScript.accept(session);
       try {
-        return runScript(session, System.in, out, err);
+        return runScript(session, System.in, out, err, onScript);
       } catch (IOException e) {
         err.println("gradus: cannot read the standard input: " + IoErrors.reason(e));
         return 1;
@@ -100,7 +99,8 @@ public final class Repl {
   }
 
   /** Standard input that is not a terminal runs as one script named {@code <stdin>}. */
-  static int runScript(Session session, InputStream in, PrintStream out, PrintStream err) throws IOException {
+  static int runScript(Session session, InputStream in, PrintStream out, PrintStream err, Consumer<Session> onScript)
+      throws IOException {
     String source;
     try {
       source = Sources.read(in, "<stdin>");
@@ -109,6 +109,7 @@ public final class Repl {
       return 1;
     }
     ScriptPlots.install(session, out);
+    onScript.accept(session);
     return session.run(source, "<stdin>") ? 0 : Main.failed(session);
   }
 

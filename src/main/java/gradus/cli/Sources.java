@@ -66,6 +66,10 @@ final class Sources {
     ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
     CharBuffer out = CharBuffer.allocate(bytes.length - start);
     CoderResult result = decoder.decode(in, out, true);
+    if (result.isError() && bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
+        || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF)) {
+      throw unreadable(name, "the file is UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8");
+    }
     if (result.isError()) {
       String valid = out.flip().toString();
       int bad = bytes[in.position()] & 0xFF;

@@ -6,6 +6,7 @@ import gradus.lang.GradusError;
 import gradus.lang.Parse;
 import gradus.lang.Span;
 import java.io.PrintStream;
+import java.util.List;
 
 /**
  * The one entry point for script files, {@code -e} code and REPL lines: parse all, report every
@@ -14,6 +15,9 @@ import java.io.PrintStream;
 public final class Session {
   private final Interpreter interp;
   private final PrintStream err;
+
+  /** As javac does: past this many, a count stands for the rest. */
+  static final int MAX_SYNTAX_ERRORS = 100;
 
   public Session(PrintStream out, PrintStream err) {
     this.interp = new Interpreter(out);
@@ -33,8 +37,13 @@ public final class Session {
   public boolean run(String source, String fileName) {
     try {
       Parse.Result parsed = Parse.program(source);
-      if (!parsed.errors().isEmpty()) {
-        for (GradusError e : parsed.errors()) report(fileName, source, e.span(), e.getMessage());
+      List<GradusError> errors = parsed.errors();
+      if (!errors.isEmpty()) {
+        int shown = Math.min(errors.size(), MAX_SYNTAX_ERRORS);
+        for (GradusError e : errors.subList(0, shown)) report(fileName, source, e.span(), e.getMessage());
+        if (errors.size() > shown) {
+          report(fileName, source, null, (errors.size() - shown) + " more syntax errors are not shown");
+        }
         return false;
       }
       interp.execute(parsed.statements());

@@ -9,7 +9,7 @@ package gradus.lang;
 public final class Diagnostics {
   private Diagnostics() {}
 
-  /** Code points of a line shown in full; longer lines are cut around the caret. */
+  /** Columns of a line shown in full; longer lines are cut around the caret. */
   static final int MAX_SHOWN = 160;
   private static final int BEFORE = 60;
 
@@ -22,12 +22,14 @@ public final class Diagnostics {
     int caret = Math.min(Math.max(span.col(), 1), text.length + 1) - 1; // 0-based
     int width = span.endLine() == span.line() ? Math.max(1, span.endCol() - span.col()) : 1;
     width = Math.min(width, Math.max(1, text.length - caret));
+    // the window of code points shown: all of the line, or about MAX_SHOWN columns around the caret
     int from = 0;
     int to = text.length;
-    if (text.length > MAX_SHOWN) {
-      from = Math.max(0, caret - BEFORE);
-      to = Math.min(text.length, from + MAX_SHOWN);
-      width = Math.min(width, to - caret);
+    if (shownWidth(text, 0, text.length) > MAX_SHOWN) {
+      from = caret;
+      while (from > 0 && shownWidth(text, from - 1, caret) <= BEFORE) from--;
+      to = caret;
+      while (to < text.length && shownWidth(text, from, to + 1) <= MAX_SHOWN) to++;
     }
     StringBuilder line = new StringBuilder();
     StringBuilder pad = new StringBuilder();
@@ -46,6 +48,12 @@ public final class Diagnostics {
     if (to < text.length) line.append("...");
     return file + ':' + span.line() + ':' + span.col() + ": error: " + oneLine + '\n'
         + line + '\n' + pad + '^' + "~".repeat(Math.max(0, underline - 1));
+  }
+
+  private static int shownWidth(int[] text, int from, int to) {
+    int w = 0;
+    for (int i = from; i < to; i++) w += Visible.isInvisible(text[i]) && text[i] != '\t' ? 8 : 1;
+    return w;
   }
 
   private static String show(int cp) {

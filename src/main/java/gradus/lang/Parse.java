@@ -6,7 +6,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.antlr.v4.runtime.BaseErrorListener;
@@ -148,9 +147,9 @@ public final class Parse {
 
     /**
      * One error per line. Each is, by priority: the lexer's (a stray character, an unterminated
-     * string: wherever they are, they are real and usually the cause), the line's innermost
-     * bracket that is never closed, the parser's first (only those before the first unclosed
-     * bracket: everything after it is inside it).
+     * string: wherever they are, they are real and usually the cause), a bracket that is never
+     * closed (the outermost and the innermost; on one line, the innermost), the parser's first
+     * (only those before the first unclosed bracket: everything after it is inside it).
      */
     List<GradusError> all() {
       TreeMap<Integer, GradusError> out = new TreeMap<>(byLine);
@@ -164,10 +163,16 @@ public final class Parse {
           lexerLines.add(t.getLine());
         }
       }
-      // the innermost bracket of each line: the one a missing closer most likely belongs to
-      Map<Integer, Token> innermost = new TreeMap<>();
-      for (Token t : brackets.unclosed) innermost.put(t.getLine(), t);
-      for (Token t : innermost.values()) {
+      // the outermost bracket never closed (where the mistake begins) and the innermost (where
+      // a missing closer most likely belongs); 10^4 lines of '(' need no 10^4 errors
+      List<Token> shown = new ArrayList<>();
+      if (!brackets.unclosed.isEmpty()) {
+        shown.add(brackets.unclosed.get(0));
+        Token inner = brackets.unclosed.get(brackets.unclosed.size() - 1);
+        if (inner.getLine() != shown.get(0).getLine()) shown.add(inner);
+        else shown.set(0, inner);
+      }
+      for (Token t : shown) {
         GradusError there = out.get(t.getLine());
         if (there == null || !lexerLines.contains(t.getLine())) {
           out.put(t.getLine(), new GradusError(AstBuilder.span(t), "this '" + t.getText() + "' is never closed"));
@@ -189,6 +194,8 @@ public final class Parse {
         return; // inside a bracket that is never closed: all() reports the bracket instead
       }
       if (byLine.containsKey(line)) return;
+      // the end of input after an error is almost always that error's echo (recovery left a rule open)
+      if (t != null && t.getType() == Token.EOF && !byLine.isEmpty()) return;
       Span span = t == null || t.getType() == Token.EOF
           ? new Span(line, col + 1, line, col + 2)
           : AstBuilder.span(t);

@@ -107,7 +107,7 @@ class ReplTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Session session = new Session(new PrintStream(out, true), new PrintStream(err, true));
     int status = Repl.runScript(session, new ByteArrayInputStream("x = 3\nprint(x^2)\nx\n".getBytes()), new PrintStream(out, true),
-        new PrintStream(err, true));
+        new PrintStream(err, true), s -> { });
     assertThat(status).isZero();
     assertThat(out.toString()).isEqualTo("9\n");
     assertThat(err.toString()).isEmpty();
