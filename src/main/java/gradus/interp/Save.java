@@ -181,9 +181,10 @@ final class Save {
       if (n instanceof Value.Vec vec) {
         p.printRecord("value");
         double[] values = vec.v();
+        // a formatted number never needs CSV quoting, so it goes straight to the writer
         for (int i = 0; i < values.length; i++) {
           Interrupts.every(i);
-          p.printRecord(Numbers.format(values[i]));
+          w.append(Numbers.format(values[i])).append('\n');
         }
       } else if (n instanceof Value.Mat m) {
         int cols = m.m().length == 0 ? 0 : m.m()[0].length;
@@ -192,9 +193,8 @@ final class Save {
         p.printRecord(head);
         for (double[] row : m.m()) {
           Interrupts.check();
-          List<String> cells = new ArrayList<>();
-          for (double d : row) cells.add(Numbers.format(d));
-          p.printRecord(cells);
+          for (int j = 0; j < row.length; j++) w.append(j == 0 ? "" : ",").append(Numbers.format(row[j]));
+          w.append('\n');
         }
       } else if (n instanceof DataValue d) {
         d.writeCsv(p);
