@@ -37,26 +37,26 @@ class SaveSignalsIT {
     assertThat(Gradus.read(dir, "stdout.txt")).doesNotContain("saved");
   }
 
-  @Test
-  void ctrlCStopsTheSaveAndLeavesNoTemporaryFile() throws Exception {
+  /** Sends {@code signal} mid-save; the process ends with {@code status}, the target intact, no temporary file. */
+  private void stopMidSave(String signal, int status) throws Exception {
     Process p = startLargeSave();
-    Gradus.signal(p, "INT");
-    assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("stopped after SIGINT").isTrue();
-    assertThat(p.exitValue()).isEqualTo(130);
-    String err = Gradus.read(dir, "stderr.txt");
-    assertThat(err).contains("save.opt:3:1: error: interrupted").doesNotContain("Exception").doesNotContain("\tat ");
+    Gradus.signal(p, signal);
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("stopped after SIG" + signal).isTrue();
+    assertThat(p.exitValue()).isEqualTo(status);
     assertThat(Gradus.temporaryFiles(dir)).isEmpty();
     assertTargetIntact();
   }
 
   @Test
+  void ctrlCStopsTheSaveAndLeavesNoTemporaryFile() throws Exception {
+    stopMidSave("INT", 130);
+    assertThat(Gradus.read(dir, "stderr.txt")).contains("save.opt:3:1: error: interrupted")
+        .doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
   void sigtermRemovesTheTemporaryFileOnTheWayOut() throws Exception {
-    Process p = startLargeSave();
-    Gradus.signal(p, "TERM");
-    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).isEqualTo(143);
-    assertThat(Gradus.temporaryFiles(dir)).isEmpty();
-    assertTargetIntact();
+    stopMidSave("TERM", 143);
   }
 
   @Test
