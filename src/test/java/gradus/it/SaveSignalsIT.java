@@ -17,7 +17,7 @@ class SaveSignalsIT {
   @TempDir Path dir;
 
   static final String SAVE_LARGE = """
-      v = randn(20000000)
+      v = randn(10000000)
       print("saving")
       save(v, "big.json")
       print("saved")
