@@ -135,11 +135,13 @@ public final class Main {
     }
     ScriptPlots.install(session, out);
     onScript.accept(session);
-    for (int i = 0; i < cmd.files().size(); i++) {
-      if (!session.run(sources.get(i), cmd.files().get(i))) return failed(session);
-    }
-    for (String code : cmd.snippets()) {
-      if (!session.run(code, "<expr>")) return failed(session);
+    List<String> names = new ArrayList<>(cmd.files());
+    sources.addAll(cmd.snippets());
+    names.addAll(java.util.Collections.nCopies(cmd.snippets().size(), "<expr>"));
+    for (int i = 0; i < sources.size(); i++) {
+      // a Ctrl-C between two files stops the script too (each run forgets the ones before it)
+      if (session.interpreter().interruptRequested()) return INTERRUPTED;
+      if (!session.run(sources.get(i), names.get(i))) return failed(session);
     }
     return 0;
   }

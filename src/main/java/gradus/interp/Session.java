@@ -33,8 +33,12 @@ public final class Session {
     return err;
   }
 
-  /** Runs {@code source}; returns true when it ran without error. */
+  /**
+   * Runs {@code source}; returns true when it ran without error. A Ctrl-C from before this run
+   * (one that came after the work it was meant for had finished) is forgotten first.
+   */
   public boolean run(String source, String fileName) {
+    interp.clearInterrupt();
     try {
       Parse.Result parsed = Parse.program(source);
       List<GradusError> errors = parsed.errors();
