@@ -28,6 +28,7 @@ final class PlotBuiltins {
 
   static void register(Map<String, Builtin> t) {
     Plots.setNumberFormat(gradus.sym.Numbers::format);
+    Plots.setCheckpoint(Interrupts::check);
     add(t, "contour", List.of("f", "x?", "y?", "paths?", "levels?", "log?", "points?", "color?", "at?", "title?", "out?"),
         "contour(f, x=[a, b], y=[c, d], paths=[r1, r2], levels=20, log=false, points=d, color=\"label\", at=params, out=\"c.png\")",
         a -> make(a, () -> {

@@ -69,7 +69,7 @@ final class AnimationPlot extends Plot {
 
     @Override
     void writeGif(Path file) {
-        GifEncoder.saveGif(file.toString(), frames(), 0, delayMs);
+        GifEncoder.saveGif(file.toString(), Plots.checked(frames()), 0, delayMs);
         try {
             if (!Files.exists(file) || Files.size(file) == 0) {
                 throw new PlotException("cannot write " + file + ": the GIF encoder wrote nothing");

@@ -113,6 +113,17 @@ class ReplTerminalIT {
 
   @Test
   @Order(6)
+  void ctrlCStopsEncodingAnAnimation() throws Exception {
+    repl.line("q(x, y) = x^2 + 3*y^2");
+    repl.line("long = minimize(q, [1, 1], gd(lr=0.001), steps=2000)");
+    alive();
+    interrupt("animate(q, paths=[long], frames=500, out=\"anim.gif\")", 2500);
+    assertThat(dir.resolve("anim.gif")).doesNotExist();
+    assertThat(Gradus.temporaryFiles(dir)).isEmpty();
+  }
+
+  @Test
+  @Order(7)
   void aCtrlCThatStoppedNothingDoesNotStopTheNextLoad() throws Exception {
     // linspace does not look at Ctrl-C: the press is noted and nothing stops
     repl.line("w = linspace(0, 1, 100000000)");
@@ -125,7 +136,7 @@ class ReplTerminalIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void ctrlCStopsTheEvaluationOfAHeavyFunctionAndTheSessionEndsNormally() throws Exception {
     // seconds of compiled work; stops at once when compiled code polls gradus.compile.Interrupt
     repl.line("h(x) = sum(i in 1..200000000, sin(x*i)/i)");
