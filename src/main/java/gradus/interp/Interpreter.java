@@ -287,6 +287,7 @@ public final class Interpreter {
         }
       } else {
         for (Value item : items) {
+          checkInterrupt(c.span());
           scope.put(ib.name(), item);
           acc = Ops.binary(product ? "*" : "+", acc, eval(body.value()), body.span());
         }
