@@ -61,16 +61,16 @@ public final class Repl {
         return 1;
       }
     }
+    JLineLog.oneLine(err);
     try (Terminal terminal = TerminalBuilder.builder().system(true).nativeSignals(true)
         .signalHandler(Terminal.SignalHandler.SIG_IGN).build()) {
       Session interactive = new Session(new PrintStream(terminal.output(), true, StandardCharsets.UTF_8),
           new PrintStream(terminal.output(), true, StandardCharsets.UTF_8));
-      JLineLog.oneLine(interactive.err());
       Path history = Path.of(System.getProperty("user.home"), ".gradus_history");
       new Repl(interactive, terminal, history).loop();
       return 0;
     } catch (IOException e) {
-      err.println("gradus: cannot open the terminal: " + e.getMessage());
+      err.println("gradus: cannot open the terminal: " + IoErrors.reason(e));
       return 2;
     }
   }
