@@ -22,6 +22,15 @@ class LauncherIT {
   static final Path JSA = ROOT.resolve("target/gradus.jsa");
   static final Path ID = ROOT.resolve("target/gradus.jsa.id");
 
+  /** The launcher rebuilds a jar older than the sources (mvn clean package): not in the middle of this build. */
+  @org.junit.jupiter.api.BeforeEach
+  void jarIsFresh() throws Exception {
+    Gradus.Result newer = Gradus.shell(dir, 60, "find '" + ROOT.resolve("src/main") + "' '" + ROOT.resolve("grammar") + "' '"
+        + ROOT.resolve("pom.xml") + "' -newer '" + ROOT.resolve("target/gradus.jar") + "' -print -quit");
+    org.junit.jupiter.api.Assumptions.assumeTrue(newer.stdout().isEmpty(),
+        "sources changed after the jar was built (" + newer.stdout().strip() + "): ./gradus would rebuild it mid-build");
+  }
+
   private void printsOne() throws Exception {
     Gradus.Result r = Gradus.shell(dir, 120, "'" + ROOT.resolve("gradus") + "' -e 'print(1)'");
     assertThat(r.exit()).as(r.stderr()).isZero();
