@@ -13,9 +13,11 @@ grammar Gradus;
   private boolean insideParens() { return !brackets.isEmpty() && brackets.peek() != '{'; }
 }
 
-program   : sep* (statement (sep+ statement)*)? sep* EOF ;
+// "statement (sep+ statement?)*" rather than "(statement (sep+ statement)*)? sep*": the same
+// language, but no choice has to look past a whole run of separators (quadratic in blank lines)
+program   : sep* (statement (sep+ statement?)*)? EOF ;
 sep       : NEWLINE | SEMI ;
-block     : LBRACE sep* (statement (sep+ statement)*)? sep* RBRACE ;
+block     : LBRACE sep* (statement (sep+ statement?)*)? RBRACE ;
 
 statement
   : NAME LPAREN params (SEMI params)? RPAREN ASSIGN expr              # Declare

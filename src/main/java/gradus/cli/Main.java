@@ -3,18 +3,20 @@ package gradus.cli;
 import gradus.cli.kernel.Kernel;
 import gradus.cli.kernel.KernelError;
 import gradus.cli.kernel.KernelSpec;
+import gradus.interp.Failures;
 import gradus.interp.Session;
-import java.io.FileOutputStream;
-import java.io.FileDescriptor;
-import java.io.IOException;
-import java.io.PrintStream;
+import gradus.io.CheckedOutputStream;
+import gradus.io.OutputFailure;
 import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** {@code gradus [FILE.opt ...] [-e CODE ...]}: see {@link #USAGE}. */
 public final class Main {
@@ -38,7 +40,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    int[] status = {0};
+    // threads other than the worker (plot windows, pools) must not print traces either
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
+        System.err.println("gradus: " + Failures.describe(e) + " [thread " + thread.getName() + "]"));
+    int[] status = {1};
     Thread worker = new Thread(null, () -> status[0] = run(args), "gradus", 2L << 30);
     worker.start();
     try {
@@ -61,11 +66,11 @@ public final class Main {
   record Notebook(String connectionFile) {}
 
   static Command parse(String[] args) {
+    if (args.length > 0 && (args[0].equals("--install-kernel") || args[0].equals("--kernel"))) return notebook(args);
     List<String> files = new ArrayList<>();
     List<String> snippets = new ArrayList<>();
     boolean help = false;
     boolean version = false;
-    if (args.length > 0 && (args[0].equals("--install-kernel") || args[0].equals("--kernel"))) return notebook(args);
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -94,18 +99,35 @@ public final class Main {
     return new Command(List.of(), List.of(), null, false, false, new Notebook(install ? null : args[1]));
   }
 
+  /**
+   * Runs the command line on the real standard streams. Whatever is thrown ends here as one
+   * {@code gradus: ...} line and exit status 1; output that cannot be written (a closed pipe, a
+   * full disk) ends the run at once.
+   */
   static int run(String[] args) {
     if (args.length == 1 && args[0].equals(WARM_UP)) return Repl.warmUp();
-    PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), false, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    PrintStream out = new PrintStream(new BufferedOutputStream(new CheckedOutputStream(new FileOutputStream(FileDescriptor.out)), 1 << 16),
+        false, StandardCharsets.UTF_8);
     try {
-      return run(parse(args), out, err);
-    } finally {
+      int status = run(parse(args), out, err, ScriptSignals::install);
       out.flush();
+      return status;
+    } catch (OutputFailure e) {
+      err.println("gradus: cannot write the output: " + e.reason() + "; the run stopped");
+      return 1;
+    } catch (Throwable e) {
+      err.println("gradus: " + Failures.describe(e));
+      return 1;
     }
   }
 
   static int run(Command cmd, PrintStream out, PrintStream err) {
+    return run(cmd, out, err, session -> { });
+  }
+
+  /** {@code onScript} prepares a session that runs scripts (not the REPL), e.g. for Ctrl-C. */
+  static int run(Command cmd, PrintStream out, PrintStream err, Consumer<Session> onScript) {
     if (cmd.usageError() != null) {
       err.println("gradus: " + cmd.usageError());
       err.println(USAGE);
@@ -115,34 +137,37 @@ public final class Main {
       out.println(USAGE);
       return 0;
     }
+    if (cmd.notebook() != null) return notebook(cmd.notebook(), out, err);
     if (cmd.version()) {
       out.println(VERSION);
       return 0;
     }
-    if (cmd.notebook() != null) return notebook(cmd.notebook(), out, err);
     List<String> sources = new ArrayList<>();
     for (String file : cmd.files()) {
       try {
-        sources.add(Files.readString(Path.of(file), StandardCharsets.UTF_8));
-      } catch (NoSuchFileException e) {
+        sources.add(Sources.read(Path.of(file), file));
+      } catch (Sources.Unreadable e) {
+        err.println(e.report);
+        return e.missing ? 2 : 1;
+      } catch (InvalidPathException e) {
         err.println("gradus: no such file: " + file);
-        return 2;
-      } catch (IOException | java.io.UncheckedIOException e) {
-        err.println("gradus: cannot read " + file + ": " + e.getMessage());
         return 2;
       }
     }
     Session session = new Session(out, err);
     if (cmd.files().isEmpty() && cmd.snippets().isEmpty()) {
-      return Repl.start(session, out, err);
+      return Repl.start(session, out, err, onScript);
     }
     ScriptPlots.install(session, out);
+    onScript.accept(session);
     if (ProgressLine.stderrIsTerminal()) session.interpreter().setProgress(ProgressLine.on(err, ProgressLine.columns()));
-    for (int i = 0; i < cmd.files().size(); i++) {
-      if (!session.run(sources.get(i), cmd.files().get(i))) return 1;
-    }
-    for (String code : cmd.snippets()) {
-      if (!session.run(code, "<expr>")) return 1;
+    List<String> names = new ArrayList<>(cmd.files());
+    sources.addAll(cmd.snippets());
+    names.addAll(java.util.Collections.nCopies(cmd.snippets().size(), "<expr>"));
+    for (int i = 0; i < sources.size(); i++) {
+      // a Ctrl-C between two files stops the script too (each run forgets the ones before it)
+      if (session.interpreter().interruptRequested()) return INTERRUPTED;
+      if (!session.run(sources.get(i), names.get(i))) return failed(session);
     }
     return 0;
   }
@@ -155,4 +180,10 @@ public final class Main {
       return 2;
     }
   }
+  /** Exit status 1 after an error; 130 (128 + SIGINT, as shells and Python do) after Ctrl-C. */
+  static int failed(Session session) {
+    return session.interpreter().interruptRequested() ? INTERRUPTED : 1;
+  }
+
+  static final int INTERRUPTED = 130;
 }

@@ -1,16 +1,16 @@
 package gradus.cli;
 
 import gradus.interp.Session;
-import java.io.BufferedReader;
+import gradus.io.IoErrors;
+import gradus.lang.Span;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.stream.Collectors;
+import java.util.function.Consumer;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -44,18 +44,27 @@ public final class Repl {
         .highlighter(new SyntaxHighlighter())
         .completer(new NameCompleter(session.interpreter()))
         .parser(new BracketParser())
+        .history(new SafeHistory(history, out))
         .variable(LineReader.HISTORY_FILE, history)
         .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%M...> ")
         .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
         .option(LineReader.Option.INSERT_BRACKET, false)
         .build();
     this.commands = new Commands(session, out, log);
-    terminal.handle(Terminal.Signal.INT, s -> session.interpreter().interruptFlag().set(true));
+    terminal.handle(Terminal.Signal.INT, s -> session.interpreter().requestInterrupt());
   }
 
   /** Runs the REPL on the system terminal, or standard input as a script when it is not one. */
-  static int start(Session session, PrintStream out, PrintStream err) {
-    if (System.console() == null) return runScript(session, System.in, err);
+  static int start(Session session, PrintStream out, PrintStream err, Consumer<Session> onScript) {
+    if (System.console() == null) {
+      try {
+        return runScript(session, System.in, out, err, onScript);
+      } catch (IOException e) {
+        err.println("gradus: cannot read the standard input: " + IoErrors.reason(e));
+        return 1;
+      }
+    }
+    JLineLog.oneLine(err);
     try (Terminal terminal = TerminalBuilder.builder().system(true).nativeSignals(true)
         .signalHandler(Terminal.SignalHandler.SIG_IGN).build()) {
       Session interactive = new Session(new PrintStream(terminal.output(), true, StandardCharsets.UTF_8),
@@ -64,7 +73,7 @@ public final class Repl {
       new Repl(interactive, terminal, history).loop();
       return 0;
     } catch (IOException e) {
-      err.println("gradus: cannot open the terminal: " + e.getMessage());
+      err.println("gradus: cannot open the terminal: " + IoErrors.reason(e));
       return 2;
     }
   }
@@ -92,12 +101,20 @@ public final class Repl {
     }
   }
 
-  static int runScript(Session session, InputStream in, PrintStream err) {
-    String source = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-        .collect(Collectors.joining("\n"));
-    ScriptPlots.install(session, new PrintStream(System.out, true, StandardCharsets.UTF_8));
+  /** Standard input that is not a terminal runs as one script named {@code <stdin>}. */
+  static int runScript(Session session, InputStream in, PrintStream out, PrintStream err, Consumer<Session> onScript)
+      throws IOException {
+    String source;
+    try {
+      source = Sources.read(in, "<stdin>");
+    } catch (Sources.Unreadable e) {
+      err.println(e.report);
+      return 1;
+    }
+    ScriptPlots.install(session, out);
+    onScript.accept(session);
     if (ProgressLine.stderrIsTerminal()) session.interpreter().setProgress(ProgressLine.on(err, ProgressLine.columns()));
-    return session.run(source, "<stdin>") ? 0 : 1;
+    return session.run(source, "<stdin>") ? 0 : Main.failed(session);
   }
 
   /** Reads and runs lines until :quit or Ctrl-D. */
@@ -120,7 +137,8 @@ public final class Repl {
     try {
       reader.getHistory().save();
     } catch (IOException e) {
-      out.println("gradus: could not save the history: " + e.getMessage());
+      // SafeHistory reports its own failures and never throws; a plain History reports here
+      out.println("gradus: could not save the history: " + IoErrors.reason(e));
     }
   }
 
@@ -128,14 +146,15 @@ public final class Repl {
   boolean handle(String line) {
     String trimmed = line.strip();
     if (trimmed.isEmpty()) return true;
-    if (trimmed.startsWith(":")) return commands.run(trimmed);
+    // a Ctrl-C that came after the last input finished must not stop this one
+    session.interpreter().clearInterrupt();
+    if (trimmed.startsWith(":")) return commands.run(line);
     if (ReplHabits.isQuit(trimmed, session.interpreter())) return false;
     String asked = ReplHabits.helpRequest(trimmed);
     if (asked != null) {
       out.println(Help.topic(asked, session.interpreter()));
       return true;
     }
-    session.interpreter().interruptFlag().set(false);
     boolean ok = session.run(line, "<repl>");
     String note = session.interpreter().takeInterruptNote();
     if (note != null) out.println(note);
@@ -162,7 +181,8 @@ public final class Repl {
     }
 
     /** Runs one command line; false for :quit. */
-    public boolean run(String command) {
+    public boolean run(String line) {
+      String command = line.strip();
       String[] parts = command.split("\\s+", 2);
       String arg = parts.length > 1 ? parts[1].strip() : "";
       switch (parts[0]) {
@@ -176,7 +196,7 @@ public final class Repl {
           log.reset();
           out.println("all bindings cleared");
         }
-        case ":load" -> load(unquote(arg));
+        case ":load" -> load(line, unquote(arg));
         case ":save" -> save(unquote(arg));
         default -> out.println("unknown command " + parts[0] + "; the commands are :help, :load FILE, :save FILE, :vars, :reset, :quit");
       }
@@ -188,23 +208,35 @@ public final class Repl {
       return arg.length() >= 2 && arg.startsWith("\"") && arg.endsWith("\"") ? arg.substring(1, arg.length() - 1) : arg;
     }
 
-    private void load(String file) {
+    /** {@code :load FILE}: problems with the file are reported in §1's format at the file name. */
+    private void load(String line, String file) {
+      Span at = argumentSpan(line, file);
       if (file.isEmpty()) {
-        out.println(":load needs a file name, like :load scripts/seed.opt");
+        session.report("<repl>", line, at, ":load needs a file name, like :load scripts/seed.opt");
         return;
       }
+      String source;
       try {
-        String source = Files.readString(Completion.expandHome(file), StandardCharsets.UTF_8);
-        session.interpreter().interruptFlag().set(false);
-        boolean ok = session.run(source, file);
-        String note = session.interpreter().takeInterruptNote();
-        if (note != null) out.println(note);
-        if (ok) log.loaded(file, source);
-      } catch (NoSuchFileException e) {
-        out.println("gradus: no such file: " + file);
-      } catch (IOException | RuntimeException e) {
-        out.println("gradus: cannot read " + file + ": " + e.getMessage());
+        source = Sources.read(Completion.expandHome(file), file);
+      } catch (Sources.Unreadable e) {
+        if (e.missing) session.report("<repl>", line, at, "no such file: " + file);
+        else session.reportLines(e.report);
+        return;
+      } catch (InvalidPathException e) {
+        session.report("<repl>", line, at, "no such file: " + file);
+        return;
       }
+      boolean ok = session.run(source, file);
+      String note = session.interpreter().takeInterruptNote();
+      if (note != null) out.println(note);
+      if (ok) log.loaded(file, source);
+    }
+
+    /** Where {@code arg} sits in {@code line} (1-based code-point columns), for the caret. */
+    private static Span argumentSpan(String line, String arg) {
+      int at = arg.isEmpty() ? line.stripTrailing().length() : line.lastIndexOf(arg);
+      int col = line.codePointCount(0, Math.max(0, at)) + 1;
+      return new Span(1, col, 1, col + Math.max(1, arg.codePointCount(0, arg.length())));
     }
 
     private void save(String file) {

@@ -1,12 +1,12 @@
 package gradus.data;
 
+import gradus.io.IoErrors;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -44,23 +45,33 @@ public final class Csv {
 
   /** Reads {@code file}; see the class comment for the format and the errors. */
   public static Dataset read(Path file) {
+    return read(file, () -> { });
+  }
+
+  /**
+   * Reads {@code file}, calling {@code checkpoint} every few thousand rows: it may throw (an
+   * unchecked exception, e.g. on Ctrl-C) to stop reading a large file; the file is closed then.
+   */
+  public static Dataset read(Path file, Runnable checkpoint) {
     String name = file.toString();
+    if (name.isEmpty()) throw new DataException("csv() needs a file name, got \"\"");
+    if (Files.isDirectory(file)) throw new DataException(name, 0, null, "is a folder, not a CSV file");
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new DataException(name, 0, null, "is not a regular file (a device or a pipe); csv() reads files");
+    }
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser parser = CSVParser.parse(in, FORMAT)) {
-      return parse(name, parser);
+      return parse(name, parser, checkpoint);
     } catch (NoSuchFileException e) {
       throw new DataException(name, 0, null, "no such file");
-    } catch (AccessDeniedException e) {
-      throw new DataException(name, 0, null, "cannot read the file (permission denied)");
     } catch (CharacterCodingException e) {
       throw new DataException(name, 0, null, "the file is not UTF-8 text");
     } catch (IOException e) {
-      if (Files.isDirectory(file)) throw new DataException(name, 0, null, "is a directory, not a CSV file");
-      throw new DataException(name, 0, null, "cannot read the file: " + e.getMessage());
+      throw new DataException(name, 0, null, "cannot read the file: " + IoErrors.reason(e));
     }
   }
 
-  private static Dataset parse(String file, CSVParser parser) {
+  private static Dataset parse(String file, CSVParser parser, Runnable checkpoint) {
     Iterator<CSVRecord> it = parser.iterator();
     long[] line = new long[1];
     CSVRecord header = next(file, parser, it, line);
@@ -71,6 +82,7 @@ public final class Csv {
     int width = names.size();
     List<double[]> rows = new ArrayList<>();
     for (CSVRecord rec = next(file, parser, it, line); rec != null; rec = next(file, parser, it, line)) {
+      if ((rows.size() & 4095) == 0) checkpoint.run();
       if (isBlank(rec)) continue;
       if (rec.size() != width) {
         throw DataException.worded(file, line[0], null, file + ": row " + line[0] + " has " + cells(rec.size())
@@ -103,6 +115,10 @@ public final class Csv {
       if (e.getCause() instanceof CharacterCodingException) {
         throw new DataException(file, before + 1, null, "the file is not UTF-8 text");
       }
+      if (e.getCause() instanceof IOException io && !(io instanceof CSVException)) {
+        throw new DataException(file, before + 1, null, "cannot read the file: " + IoErrors.reason(io));
+      }
+      // Commons CSV's own complaints (an unterminated quote, text after a closing quote)
       throw new DataException(file, before + 1, null, "malformed CSV ("
           + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()) + ")");
     }

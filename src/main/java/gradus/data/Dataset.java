@@ -84,6 +84,8 @@ public final class Dataset {
 
   private static String plainFormat(Double v) {
     double d = v;
+    if (Double.isNaN(d)) return "nan";
+    if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
     if (d == Math.rint(d) && Math.abs(d) < 1e16) return Long.toString((long) d);
     return Double.toString(d);
   }

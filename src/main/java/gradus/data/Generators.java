@@ -173,11 +173,11 @@ public final class Generators {
 
   private static void checkNonNegative(String name, double v) {
     if (!(v >= 0) || Double.isInfinite(v)) {
-      throw new IllegalArgumentException(name + " must be a finite number >= 0, got " + v);
+      throw new IllegalArgumentException(name + " must be a finite number >= 0, got " + Dataset.numberFormat().apply(v));
     }
   }
 
   private static void checkFinite(String name, double v) {
-    if (!Double.isFinite(v)) throw new IllegalArgumentException(name + " must be finite, got " + v);
+    if (!Double.isFinite(v)) throw new IllegalArgumentException(name + " must be finite, got " + Dataset.numberFormat().apply(v));
   }
 }

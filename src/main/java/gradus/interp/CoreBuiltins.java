@@ -45,7 +45,10 @@ final class CoreBuiltins {
       double scale = a.number("scale", 1);
       java.util.Random random = new java.util.Random(a.integer("seed", 0));
       double[] out = new double[(int) n];
-      for (int i = 0; i < out.length; i++) out[i] = scale * random.nextGaussian();
+      for (int i = 0; i < out.length; i++) {
+        Interrupts.every(i);
+        out[i] = scale * random.nextGaussian();
+      }
       return new Value.Vec(out);
     });
     add(t, "mean", List.of("values"), "mean(list): the average", a -> {

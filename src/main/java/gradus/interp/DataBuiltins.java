@@ -20,7 +20,7 @@ final class DataBuiltins {
     Dataset.setNumberFormat(Numbers::format);
     add(t, "csv", List.of("path"), "csv(\"file.csv\"): a numeric data set with a header row", a -> {
       String file = a.string("path");
-      return data(a, () -> Csv.read(Path.of(file)));
+      return data(a, () -> Csv.read(path(a, file), Interrupts::check));
     });
     add(t, "head", List.of("data", "n?"), "head(d, n=5): the first n rows of a data set", a -> {
       DataValue d = dataset(a);
@@ -40,6 +40,14 @@ final class DataBuiltins {
             a.number("b", 1), a.number("noise", 0.1), a.integer("seed", 0))));
     add(t, "predict", List.of("model", "x", "data"), "predict(model, x, d): the model at parameters x on every row of d",
         DataSupport::predict);
+  }
+
+  private static Path path(Args a, String file) {
+    try {
+      return Path.of(file);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw a.error("path", "\"" + file + "\" is not a valid file name");
+    }
   }
 
   private static int count(Args a) {

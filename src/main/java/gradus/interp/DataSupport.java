@@ -49,7 +49,10 @@ final class DataSupport {
     double[] x = point(f, positional, spans, span);
     CompiledFunction c = f.compiled();
     double sum = 0;
-    for (int r = 0; r < p.count(); r++) sum += c.value(x, p.rows(), r * p.stride());
+    for (int r = 0; r < p.count(); r++) {
+      Interrupts.every(r);
+      sum += c.value(x, p.rows(), r * p.stride());
+    }
     return new Value.Num(sum / p.count());
   }
 
@@ -76,7 +79,10 @@ final class DataSupport {
     double[] x = point(f, List.of(a.get("x")), List.of(a.spanOf("x")), a.spanOf("x"));
     CompiledFunction c = f.compiled();
     double[] out = new double[p.count()];
-    for (int r = 0; r < p.count(); r++) out[r] = c.value(x, p.rows(), r * p.stride());
+    for (int r = 0; r < p.count(); r++) {
+      Interrupts.every(r);
+      out[r] = c.value(x, p.rows(), r * p.stride());
+    }
     return new Value.Vec(out);
   }
 }

@@ -64,6 +64,7 @@ public record DataValue(Dataset data) implements Value.Obj, Interpreter.HasField
   void writeCsv(CSVPrinter p) throws IOException {
     p.printRecord(data.columns());
     for (int r = 0; r < data.rows(); r++) {
+      Interrupts.every(r);
       List<String> cells = new ArrayList<>();
       for (double v : data.row(r)) cells.add(gradus.sym.Numbers.format(v));
       p.printRecord(cells);

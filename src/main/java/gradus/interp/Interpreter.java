@@ -1,5 +1,6 @@
 package gradus.interp;
 
+import gradus.compile.Interrupt;
 import gradus.lang.Ast;
 import gradus.lang.GradusError;
 import gradus.lang.Span;
@@ -108,6 +109,25 @@ public final class Interpreter {
     return interrupt;
   }
 
+  /**
+   * Ctrl-C: stops loops and the statements after the one running, ends an optimization with
+   * status "interrupted", and stops compiled code and the interpreter's long loops.
+   */
+  public void requestInterrupt() {
+    interrupt.set(true);
+    Interrupt.request();
+  }
+
+  /** Before new work (a REPL line, a :load): a Ctrl-C that came too late to stop anything is forgotten. */
+  public void clearInterrupt() {
+    interrupt.set(false);
+    Interrupt.clear();
+  }
+
+  public boolean interruptRequested() {
+    return interrupt.get() || Interrupt.requested;
+  }
+
   /** Every name a user may refer to: bindings first, then built-ins and special forms. */
   public Set<String> knownNames() {
     Set<String> names = new TreeSet<>(globals.keySet());
@@ -126,6 +146,8 @@ public final class Interpreter {
   void exec(Ast.Stmt s) {
     Ast.Stmt outer = current;
     current = s;
+    // an optimization returns its result when interrupted; the statements after it do not run
+    checkInterrupt(s.span());
     run(s);
     // not in a finally: after an error, current is the innermost statement, where the error
     // is reported when it carries no position of its own
@@ -172,7 +194,7 @@ public final class Interpreter {
 
   /** Ctrl-C in the REPL stops loops too (optimizations stop themselves with status "interrupted"). */
   void checkInterrupt(Span span) {
-    if (interrupt.getAndSet(false)) throw new GradusError(span, "interrupted");
+    if (interruptRequested()) throw new GradusError(span, "interrupted");
   }
 
   public Value eval(Ast.Expr e) {
@@ -232,8 +254,7 @@ public final class Interpreter {
   private Value unary(Ast.Unary u) {
     Value v = eval(u.operand());
     return switch (u.op()) {
-      case "-" -> Ops.negate(v, u.span());
-      case "+" -> Ops.elementwise("+", Double::sum, new Value.Num(0), v, u.span());
+      case "-", "+" -> Ops.sign(u.op(), v, u.span());
       default -> Value.Bool.of(!Ops.truth(v, u.operand().span()));
     };
   }
@@ -324,6 +345,7 @@ public final class Interpreter {
         }
       } else {
         for (Value item : items) {
+          checkInterrupt(c.span());
           scope.put(ib.name(), item);
           acc = Ops.binary(product ? "*" : "+", acc, eval(body.value()), body.span());
         }
@@ -350,6 +372,10 @@ public final class Interpreter {
       throw new GradusError(at.index().span(), "a " + target.kind() + " cannot be indexed by a string");
     }
     Value t = Values.numericOrSelf(target);
+    Value given = index;
+    if (index instanceof Value.Num big && big.v() == Math.rint(big.v()) && Math.abs(big.v()) > Values.MAX_INTEGER) {
+      index = new Value.Num(Math.copySign(Values.MAX_INTEGER, big.v())); // out of range below, whatever the size
+    }
     long i = Values.integer(index, "an index", at.index().span());
     int n;
     if (t instanceof Value.Vec v) n = v.v().length;
@@ -358,7 +384,8 @@ public final class Interpreter {
     else if (t instanceof Value.Str s) n = s.s().codePointCount(0, s.s().length());
     else throw new GradusError(at.target().span(), "a " + target.kind() + " cannot be indexed");
     if (i < 1 || i > n) {
-      throw new GradusError(at.index().span(), "index " + i + " is out of range 1.." + n + " (indexing starts at 1)");
+      throw new GradusError(at.index().span(), "index " + Printer.print(given) + " is out of range 1.." + n
+          + " (indexing starts at 1)");
     }
     int k = (int) i - 1;
     if (t instanceof Value.Vec v) return new Value.Num(v.v()[k]);

@@ -84,6 +84,8 @@ final class Ops {
       for (int i = 0; i < out.length; i++) out[i] = ((Value.Vec) elementwise(op, f, a, new Value.Vec(y.m()[i]), span)).v();
       return new Value.Mat(out);
     }
+    if (a instanceof Value.Range r) throw Values.tooLong(r, span);
+    if (b instanceof Value.Range r) throw Values.tooLong(r, span);
     throw new GradusError(span, "cannot apply '" + op + "' to a " + a.kind() + " and a " + b.kind());
   }
 
@@ -97,9 +99,16 @@ final class Ops {
     return out;
   }
 
-  static Value negate(Value a, Span span) {
-    if (a instanceof Value.Num n) return new Value.Num(-n.v());
-    return elementwise("*", (x, y) -> x * y, new Value.Num(-1), a, span);
+  /** Unary {@code -} and {@code +} ({@code op}): numbers, and element-wise on lists and matrices. */
+  static Value sign(String op, Value a, Span span) {
+    Value n = Values.numericOrSelf(a);
+    if (n instanceof Value.Range r) throw Values.tooLong(r, span);
+    if (!(n instanceof Value.Num || n instanceof Value.Vec || n instanceof Value.Mat)) {
+      throw new GradusError(span, "unary '" + op + "' needs a number or a list of numbers, got a " + a.kind());
+    }
+    if (op.equals("+")) return n;
+    if (n instanceof Value.Num x) return new Value.Num(-x.v());
+    return elementwise("*", (x, y) -> x * y, new Value.Num(-1), n, span);
   }
 
   private static Value compare(String op, Value a, Value b, Span span) {

@@ -99,7 +99,11 @@ final class OptimBuiltins {
     String what = a.fn + "'s " + p.name();
     return switch (p.kind()) {
       case BOOLEAN -> Values.bool(v, what, a.spanOf(p.name()));
-      case INTEGER -> (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Values.integer(v, what, a.spanOf(p.name()))));
+      case INTEGER -> {
+        long n = Values.integer(v, what, a.spanOf(p.name()));
+        if (Math.abs(n) > Integer.MAX_VALUE) throw a.error(p.name(), p.name() + " is too large: " + Numbers.format(n));
+        yield (int) n;
+      }
       case RATE -> v instanceof ScheduleValue s ? s.schedule() : Values.number(v, what + " (a number or a schedule such as step_lr(0.1, 10))", a.spanOf(p.name()));
       case NUMBER -> Values.number(v, what, a.spanOf(p.name()));
     };

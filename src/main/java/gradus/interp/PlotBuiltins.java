@@ -3,6 +3,7 @@ package gradus.interp;
 import static gradus.interp.Builtins.add;
 
 import gradus.compile.CompiledFunction;
+import gradus.compile.Interrupt;
 import gradus.data.Dataset;
 import gradus.plot.ContourPlot;
 import gradus.plot.Landmarks;
@@ -39,6 +40,8 @@ final class PlotBuiltins {
   }
 
   static void register(Map<String, Builtin> t) {
+    Plots.setNumberFormat(gradus.sym.Numbers::format);
+    Plots.setCheckpoint(Interrupts::check);
     add(t, "contour", params("f", "x?", "y?", "paths?", "levels?", "log?", "points?", "color?", "at?", "zlabel?"),
         "contour(f, x=[a, b], y=[c, d], paths=[r1, r2], levels=20, log=false, points=d or critical_points(...), color=\"label\", at=params, out=\"c.png\")",
         a -> {
@@ -132,6 +135,7 @@ final class PlotBuiltins {
       }
       if (a.has("dpi")) plot.dpi((int) a.integer("dpi"));
     } catch (PlotException e) {
+      rethrowInterrupt(e);
       throw e.argument() != null && a.has(e.argument()) ? a.error(e.argument(), e.getMessage()) : a.error(e.getMessage());
     }
     PlotValue v = new PlotValue(plot, a.fn);
@@ -140,6 +144,7 @@ final class PlotBuiltins {
       try {
         plot.save(java.nio.file.Path.of(out).toAbsolutePath());
       } catch (PlotException e) {
+        rethrowInterrupt(e);
         throw a.error("out", e.getMessage());
       } catch (java.nio.file.InvalidPathException e) {
         throw a.error("out", "cannot write \"" + out + "\": not a valid file name");
@@ -147,6 +152,13 @@ final class PlotBuiltins {
       v.written = out;
     }
     return v;
+  }
+
+  /** Ctrl-C while a plot was drawn or written reaches the user as "interrupted", not as a plot error. */
+  static void rethrowInterrupt(PlotException e) {
+    for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+      if (c instanceof Interrupt.Interrupted i) throw i;
+    }
   }
 
   /**
@@ -180,6 +192,7 @@ final class PlotBuiltins {
           : new String[] {fields.get(0), fields.get(1), f.name()};
       double[] row = new double[2];
       return new Surface2((u, v) -> {
+        Interrupts.check();
         row[0] = u;
         row[1] = v;
         return c.value(params, row, 0);
@@ -192,6 +205,7 @@ final class PlotBuiltins {
     double[] x = new double[2];
     double[] none = new double[0];
     return new Surface2((u, v) -> {
+      Interrupts.check();
       x[0] = u;
       x[1] = v;
       return c.value(x, none, 0);
@@ -227,6 +241,7 @@ final class PlotBuiltins {
     double[] x = new double[1];
     double[] none = new double[0];
     return u -> {
+      Interrupts.check();
       x[0] = u;
       return c.value(x, none, 0);
     };

@@ -18,13 +18,19 @@ public final class PlotSinks {
 
   /** Writes plot-1.png, plot-2.png, ... (counted per session) and prints each name. */
   public static Interpreter.PlotSink files(PrintStream out) {
+    return files(out, null);
+  }
+
+  /** As {@link #files(PrintStream)}, in {@code dir} (null: the working directory). */
+  public static Interpreter.PlotSink files(PrintStream out, Path dir) {
     int[] counter = {0};
     return v -> {
       PlotBuiltins.PlotValue p = (PlotBuiltins.PlotValue) v;
       String name = "plot-" + (++counter[0]) + ".png";
       try {
-        p.save(Path.of(name).toAbsolutePath());
+        p.save(dir == null ? Path.of(name).toAbsolutePath() : dir.resolve(name));
       } catch (PlotException e) {
+        PlotBuiltins.rethrowInterrupt(e);
         throw new GradusError(null, e.getMessage());
       }
       out.println("wrote " + name);

@@ -3,16 +3,22 @@ package gradus.interp;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import gradus.io.AtomicFile;
+import gradus.io.IoErrors;
 import gradus.optim.Result;
+import gradus.sym.Numbers;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -23,38 +29,35 @@ final class Save {
   private static final JsonFactory JSON = new JsonFactory();
 
   static void save(Value value, String file, Args a) {
-    Path path = Path.of(file).toAbsolutePath();
-    String lower = file.toLowerCase();
-    if (!lower.endsWith(".json") && !lower.endsWith(".csv")) {
+    String lower = file.toLowerCase(Locale.ROOT);
+    boolean json = lower.endsWith(".json");
+    if (!json && !lower.endsWith(".csv")) {
       throw a.error("path", "save writes .json or .csv files, got \"" + file + "\"");
     }
-    Path tmp = null;
+    Path path;
     try {
-      Path dir = path.getParent();
-      if (dir != null && !Files.isDirectory(dir)) throw a.error("path", "cannot write " + file + ": no such folder " + dir);
-      // not Files.createTempFile: its owner-only permissions would survive the rename
-      tmp = Files.createFile(dir.resolve("." + path.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp"));
-      if (lower.endsWith(".json")) {
-        try (OutputStream out = Files.newOutputStream(tmp); JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-          g.useDefaultPrettyPrinter();
-          json(g, value);
+      path = Path.of(file).toAbsolutePath();
+    } catch (InvalidPathException e) {
+      throw a.error("path", "cannot write \"" + file + "\": not a valid file name");
+    }
+    Path dir = path.getParent();
+    if (Files.isDirectory(path)) throw a.error("path", "cannot write " + file + ": it is a folder");
+    if (!Files.isDirectory(dir)) throw a.error("path", "cannot write " + file + ": no such folder " + dir);
+    try {
+      AtomicFile.write(path, tmp -> {
+        if (json) {
+          try (OutputStream out = Files.newOutputStream(tmp); JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            g.useDefaultPrettyPrinter();
+            json(g, value);
+          }
+        } else {
+          try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8), 1 << 16)) {
+            csv(w, value, a);
+          }
         }
-      } else {
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-          csv(w, value, a);
-        }
-      }
-      Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      });
     } catch (IOException e) {
-      throw a.error("path", "cannot write " + file + ": " + e.getMessage());
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // the file was moved, or cannot be removed; neither matters to the user
-        }
-      }
+      throw a.error("path", "cannot write " + file + ": " + IoErrors.reason(e));
     }
   }
 
@@ -73,7 +76,10 @@ final class Save {
       g.writeEndArray();
     } else if (v instanceof Value.Lst l) {
       g.writeStartArray();
-      for (Value x : l.items()) json(g, x);
+      for (Value x : l.items()) {
+        Interrupts.check();
+        json(g, x);
+      }
       g.writeEndArray();
     } else if (v instanceof Value.Range r) {
       json(g, Values.numericOrSelf(r));
@@ -127,7 +133,10 @@ final class Save {
 
   private static void array(JsonGenerator g, double[] v) throws IOException {
     g.writeStartArray();
-    for (double d : v) number(g, d);
+    for (int i = 0; i < v.length; i++) {
+      Interrupts.every(i);
+      number(g, v[i]);
+    }
     g.writeEndArray();
   }
 
@@ -183,11 +192,12 @@ final class Save {
         p.printRecord(head);
         for (Result r : results) {
           for (int k = 0; k < r.path().length; k++) {
+            Interrupts.every(k);
             List<Object> row = new ArrayList<>();
             row.add(r.label());
             row.add(r.pathIterations() == null ? k : r.pathIterations()[k]);
-            for (double x : r.path()[k]) row.add(gradus.sym.Numbers.format(x));
-            row.add(gradus.sym.Numbers.format(valueAt(r, k)));
+            for (double x : r.path()[k]) row.add(Numbers.format(x));
+            row.add(Numbers.format(valueAt(r, k)));
             p.printRecord(row);
           }
         }
@@ -196,16 +206,21 @@ final class Save {
       Value n = Values.numericOrSelf(v);
       if (n instanceof Value.Vec vec) {
         p.printRecord("value");
-        for (double d : vec.v()) p.printRecord(gradus.sym.Numbers.format(d));
+        double[] values = vec.v();
+        // a formatted number never needs CSV quoting, so it goes straight to the writer
+        for (int i = 0; i < values.length; i++) {
+          Interrupts.every(i);
+          w.append(Numbers.format(values[i])).append('\n');
+        }
       } else if (n instanceof Value.Mat m) {
         int cols = m.m().length == 0 ? 0 : m.m()[0].length;
         List<String> head = new ArrayList<>();
         for (int i = 1; i <= cols; i++) head.add("c" + i);
         p.printRecord(head);
         for (double[] row : m.m()) {
-          List<String> cells = new ArrayList<>();
-          for (double d : row) cells.add(gradus.sym.Numbers.format(d));
-          p.printRecord(cells);
+          Interrupts.check();
+          for (int j = 0; j < row.length; j++) w.append(j == 0 ? "" : ",").append(Numbers.format(row[j]));
+          w.append('\n');
         }
       } else if (n instanceof DataValue d) {
         d.writeCsv(p);

@@ -1,21 +1,27 @@
 package gradus.interp;
 
+import gradus.io.OutputFailure;
 import gradus.lang.Diagnostics;
 import gradus.lang.GradusError;
 import gradus.lang.Parse;
 import gradus.lang.Span;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The one entry point for script files, {@code -e} code and REPL lines: parse all, report every
- * syntax error, else run until the first runtime error. Errors never escape as Java exceptions.
+ * The one entry point for script files, {@code -e} code, REPL lines and notebook cells: parse
+ * all, report every syntax error, else run until the first runtime error. Errors never escape as
+ * Java exceptions.
  */
 public final class Session {
   private final Interpreter interp;
   private final PrintStream err;
   /** Receives each error instead of {@code err} when set (the notebook kernel's error replies). */
   private Consumer<Report> errorSink;
+
+  /** As javac does: past this many, a count stands for the rest. */
+  static final int MAX_SYNTAX_ERRORS = 100;
 
   /**
    * One reported error: {@code text} is the SPEC §1 form (location line, source line, caret);
@@ -32,40 +38,48 @@ public final class Session {
     return interp;
   }
 
+  /** Where errors go. */
+  public PrintStream err() {
+    return err;
+  }
+
   public void setErrorSink(Consumer<Report> sink) {
     this.errorSink = sink;
   }
 
-  /** Runs {@code source}; returns true when it ran without error. */
+  /**
+   * Runs {@code source}; returns true when it ran without error. A Ctrl-C from before this run
+   * (one that came after the work it was meant for had finished) is forgotten first.
+   */
   public boolean run(String source, String fileName) {
-    Parse.Result parsed = Parse.program(source);
-    if (!parsed.errors().isEmpty()) {
-      for (GradusError e : parsed.errors()) report(fileName, source, e.span(), e.getMessage(), true);
-      return false;
-    }
+    interp.clearInterrupt();
     try {
+      Parse.Result parsed = Parse.program(source);
+      List<GradusError> errors = parsed.errors();
+      if (!errors.isEmpty()) {
+        int shown = Math.min(errors.size(), MAX_SYNTAX_ERRORS);
+        for (GradusError e : errors.subList(0, shown)) report(fileName, source, e.span(), e.getMessage(), true);
+        if (errors.size() > shown) {
+          report(fileName, source, null, (errors.size() - shown) + " more syntax errors are not shown", true);
+        }
+        return false;
+      }
       interp.execute(parsed.statements());
       return true;
+    } catch (OutputFailure e) {
+      throw e; // standard output is gone: the whole run ends, see gradus.cli.Main
     } catch (GradusError e) {
-      report(fileName, source, e.span().line() > 0 ? e.span() : currentSpan(), e.getMessage());
-    } catch (StackOverflowError e) {
-      report(fileName, source, currentSpan(), "the computation is nested too deeply (stack exhausted)");
-    } catch (OutOfMemoryError e) {
-      report(fileName, source, currentSpan(), "out of memory: the computation is too large");
-    } catch (RuntimeException e) {
-      report(fileName, source, currentSpan(), "internal error: " + describe(e));
+      report(fileName, source, e.span().line() > 0 ? e.span() : currentSpan(), e.getMessage(), false);
+    } catch (Throwable e) {
+      report(fileName, source, currentSpan(), Failures.describe(e), false);
+    } finally {
+      interp.current = null;
     }
-    interp.current = null;
     return false;
   }
 
   private Span currentSpan() {
     return interp.current == null ? Span.NONE : interp.current.span();
-  }
-
-  private static String describe(Throwable e) {
-    String m = e.getMessage();
-    return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
   }
 
   public void report(String fileName, String source, Span span, String message) {
@@ -78,7 +92,12 @@ public final class Session {
       errorSink.accept(new Report(message, text, syntax));
       return;
     }
-    err.println(text);
+    reportLines(text);
+  }
+
+  /** Prints an error already in SPEC §1's form (a file that could not be read, say). */
+  public void reportLines(String formatted) {
+    err.println(formatted);
     err.flush();
   }
 }

@@ -11,7 +11,7 @@ final class Values {
 
   /** A list of numbers becomes a Vec, a list of equal-length Vecs a Mat; ranges become Vecs. */
   static Value numericOrSelf(Value v) {
-    if (v instanceof Value.Range r && r.size() <= 10_000_000) {
+    if (v instanceof Value.Range r && r.size() <= MAX_RANGE_LIST) {
       double[] out = new double[(int) r.size()];
       for (int i = 0; i < out.length; i++) out[i] = r.lo() + i;
       return new Value.Vec(out);
@@ -46,19 +46,31 @@ final class Values {
     throw new GradusError(span, what + " must be a number, got a " + v.kind());
   }
 
+  /** Whole numbers up to 1e15 in size (exact in a double, and far beyond any count or index). */
   static long integer(Value v, String what, Span span) {
     double d = number(v, what, span);
-    if (d != Math.rint(d) || Math.abs(d) > 1e15) {
-      throw new GradusError(span, what + " must be a whole number, got " + Printer.print(v));
-    }
+    if (d != Math.rint(d)) throw new GradusError(span, what + " must be a whole number, got " + Printer.print(v));
+    if (Math.abs(d) > MAX_INTEGER) throw new GradusError(span, what + " is too large: " + Printer.print(v));
     return (long) d;
   }
+
+  static final double MAX_INTEGER = 1e15;
 
   static double[] vector(Value v, String what, Span span) {
     Value n = numericOrSelf(v);
     if (n instanceof Value.Vec vec) return vec.v();
     if (n instanceof Value.Num num) return new double[] {num.v()};
+    if (n instanceof Value.Range r) throw tooLong(r, span);
     throw new GradusError(span, what + " must be a list of numbers, got a " + v.kind());
+  }
+
+  /** Ranges become lists of numbers when used as lists, up to this many (800 MB). */
+  static final long MAX_RANGE_LIST = 100_000_000;
+
+  /** A range used as a list that would not fit in memory. */
+  static GradusError tooLong(Value.Range r, Span span) {
+    return new GradusError(span, "the range " + r.lo() + ".." + r.hi() + " has " + Printer.print(new Value.Num(r.size()))
+        + " numbers, too many to hold as a list (at most 1e8; a for loop over it takes one at a time)");
   }
 
   static double[][] matrix(Value v, String what, Span span) {
@@ -81,7 +93,7 @@ final class Values {
       return out;
     }
     if (v instanceof Value.Range r) {
-      if (r.size() > 100_000_000) throw new GradusError(span, what + " is too long to list: " + r.size() + " items");
+      if (r.size() > MAX_RANGE_LIST) throw tooLong(r, span);
       List<Value> out = new ArrayList<>((int) r.size());
       for (long i = r.lo(); i <= r.hi(); i++) out.add(new Value.Num(i));
       return out;

@@ -53,6 +53,8 @@ public final class Methods {
 
   static String plain(Double v) {
     double d = v;
+    if (Double.isNaN(d)) return "nan";
+    if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
     if (d == Math.rint(d) && Math.abs(d) < 1e16) return Long.toString((long) d);
     return Double.toString(d);
   }

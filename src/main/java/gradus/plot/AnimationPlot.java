@@ -89,7 +89,7 @@ final class AnimationPlot extends Plot {
 
     @Override
     void writeGif(Path file) {
-        List<BufferedImage> frames = frames();
+        List<BufferedImage> frames = Plots.checked(frames());
         List<Color> keep = new ArrayList<>();
         for (int r = 0; r < contour.paths().size(); r++) {
             keep.add(Style.run(r));

@@ -1,15 +1,15 @@
 package gradus.plot;
 
+import gradus.io.AtomicFile;
+import gradus.io.IoErrors;
 import java.awt.Graphics2D;
 import java.awt.GraphicsEnvironment;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -156,34 +156,26 @@ public abstract class Plot {
         if (!Files.isDirectory(dir)) {
             throw new PlotException("cannot write " + file + ": no such folder " + dir);
         }
-        Path tmp;
         try {
-            // not Files.createTempFile: it makes the file owner-only, and the rename would keep that
-            String unique = Long.toHexString(Double.doubleToLongBits(Math.random()));
-            tmp = Files.createFile(dir.resolve("." + target.getFileName() + "." + unique + ".tmp." + format));
-        } catch (IOException | RuntimeException e) {
-            throw new PlotException("cannot write " + file + ": the folder " + dir + " is not writable");
-        }
-        try {
-            if (format.equals("gif")) {
-                writeGif(tmp);
-            } else {
-                try (OutputStream out = Files.newOutputStream(tmp)) {
-                    if (format.equals("png")) {
-                        if (!ImageIO.write(render(), "png", out)) {
-                            throw new IOException("no PNG writer");
+            AtomicFile.write(target, "." + format, tmp -> {
+                if (format.equals("gif")) {
+                    writeGif(tmp);
+                } else {
+                    try (OutputStream out = Files.newOutputStream(tmp)) {
+                        if (format.equals("png")) {
+                            if (!ImageIO.write(render(), "png", out)) {
+                                throw new IOException("no PNG writer");
+                            }
+                        } else {
+                            writeVector(out, format);
                         }
-                    } else {
-                        writeVector(out, format);
                     }
                 }
-            }
-            if (Files.size(tmp) == 0) {
-                throw new IOException("nothing was written");
-            }
-            move(tmp, target);
+                if (Files.size(tmp) == 0) {
+                    throw new IOException("nothing was written");
+                }
+            });
         } catch (IOException | RuntimeException e) {
-            deleteQuietly(tmp);
             if (e instanceof PlotException pe) {
                 throw pe;
             }
@@ -222,23 +214,10 @@ public abstract class Plot {
         };
     }
 
-    private static void move(Path tmp, Path target) throws IOException {
-        try {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteQuietly(Path tmp) {
-        try {
-            Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-            // the write already failed; that is the error worth reporting
-        }
-    }
-
     private static String describe(Exception e) {
+        if (e instanceof IOException io) {
+            return IoErrors.reason(io);
+        }
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }

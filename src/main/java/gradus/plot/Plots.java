@@ -123,9 +123,41 @@ public final class Plots {
     }
 
     static String number(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return Double.toString(v);
+        return numberFormat.apply(v);
+    }
+
+    /**
+     * Called between the frames of an animation as the GIF encoder takes them; the interpreter
+     * installs its Ctrl-C check, which stops a long encoding by throwing.
+     */
+    private static volatile Runnable checkpoint = () -> { };
+
+    public static void setCheckpoint(Runnable check) {
+        checkpoint = check;
+    }
+
+    /** {@code frames}, passing the checkpoint before each one is read. */
+    static <T> List<T> checked(List<T> frames) {
+        return new java.util.AbstractList<T>() {
+            @Override
+            public T get(int i) {
+                checkpoint.run();
+                return frames.get(i);
+            }
+
+            @Override
+            public int size() {
+                return frames.size();
+            }
+        };
+    }
+
+    /** How messages write numbers; the interpreter installs the one formatter of SPEC §9. */
+    private static volatile java.util.function.DoubleFunction<String> numberFormat = v ->
+            Double.isNaN(v) ? "nan" : Double.isInfinite(v) ? (v > 0 ? "inf" : "-inf")
+            : v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+
+    public static void setNumberFormat(java.util.function.DoubleFunction<String> format) {
+        numberFormat = format;
     }
 }

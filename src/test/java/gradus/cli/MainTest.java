@@ -44,10 +44,11 @@ class MainTest {
 
   @Test
   void syntaxErrorsInAFileAreAllReportedWithTheFileName() throws IOException {
-    Path bad = Files.writeString(tmp.resolve("bad.opt"), "print(1)\nx = (\ny = 1 +\n");
+    Path bad = Files.writeString(tmp.resolve("bad.opt"), "print(1)\nx = 1 +\ny = (\nz = 1\n");
     assertThat(run(bad.toString())).isEqualTo(1);
     assertThat(out.toString()).isEmpty();
-    assertThat(err.toString()).contains(bad + ":3:3: error: unexpected '='");
+    assertThat(err.toString()).contains(bad + ":2:8: error: unexpected end of line")
+        .contains(bad + ":3:5: error: this '(' is never closed");
   }
 
   @Test

@@ -21,11 +21,16 @@ class ReplTest {
   @TempDir Path tmp;
 
   private String run(String input, boolean external) throws IOException {
-    return run(input, external, null);
+    return run(input, external, tmp.resolve("history"), s -> { });
   }
 
   /** Runs the REPL on {@code input}; {@code keep[0]} receives its session when given. */
   private String run(String input, boolean external, Session[] keep) throws IOException {
+    return run(input, external, tmp.resolve("history"), s -> keep[0] = s);
+  }
+
+  private String run(String input, boolean external, Path history, java.util.function.Consumer<Session> before)
+      throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ByteArrayInputStream in = new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8));
     try (Terminal terminal = external
@@ -33,8 +38,8 @@ class ReplTest {
         : new DumbTerminal(in, bytes)) {
       PrintStream ps = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
       Session session = new Session(ps, ps);
-      if (keep != null) keep[0] = session;
-      new Repl(session, terminal, tmp.resolve("history")).loop();
+      before.accept(session);
+      new Repl(session, terminal, history).loop();
     }
     return bytes.toString(StandardCharsets.UTF_8).replaceAll("\u001B\\[[0-9;?]*[a-zA-Z]", "");
   }
@@ -70,6 +75,32 @@ class ReplTest {
     Files.writeString(script, "g(x) = (x - 3)^2\nloaded = 42\n");
     String out = run(":load " + script + "\nprint(loaded, g(1))\n:reset\nprint(loaded)\n", false);
     assertThat(out).contains("42 4").contains("unknown name 'loaded'");
+  }
+
+  @Test
+  void loadProblemsAreErrorsInTheSpecFormatAtTheFileName() throws IOException {
+    Files.write(tmp.resolve("latin1.opt"), new byte[] {'x', ' ', '=', ' ', '"', (byte) 0xE9, '"', '\n'});
+    String out = run(":load /no/such.opt\n:load " + tmp.resolve("latin1.opt") + "\n:load\nprint(\"alive\")\n", false);
+    assertThat(out).contains("<repl>:1:7: error: no such file: /no/such.opt\n:load /no/such.opt\n      ^~~~~~~~~~~~")
+        .contains(tmp.resolve("latin1.opt") + ":1:6: error: the file is not UTF-8 text: the byte 0xE9 cannot be read here")
+        .contains("<repl>:1:6: error: :load needs a file name").contains("alive");
+  }
+
+  @Test
+  void aCtrlCThatStoppedNothingDoesNotStopTheNextLoad() throws IOException {
+    Path script = Files.writeString(tmp.resolve("s.opt"), "for i in 1..1 { print(\"loaded\") }\n");
+    // as if Ctrl-C had come while the previous input finished without looking
+    String out = run(":load " + script + "\n", false, tmp.resolve("history"), s -> s.interpreter().requestInterrupt());
+    assertThat(out).contains("loaded").doesNotContain("interrupted");
+  }
+
+  @Test
+  void aHistoryFileThatCannotBeUsedCostsOneWarning() throws IOException {
+    Path folder = Files.createDirectory(tmp.resolve("history-folder"));
+    String out = run("x = 1\nprint(x + 1)\ny = 2\n", false, folder, s -> { });
+    assertThat(out).contains("2");
+    assertThat(out.split("gradus: cannot", -1)).as(out).hasSize(2);
+    assertThat(out).contains("cannot read the history file " + folder).doesNotContain("Exception");
   }
 
   @Test
@@ -171,11 +202,12 @@ class ReplTest {
   }
 
   @Test
-  void standardInputThatIsNotATerminalRunsAsAScript() {
+  void standardInputThatIsNotATerminalRunsAsAScript() throws IOException {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Session session = new Session(new PrintStream(out, true), new PrintStream(err, true));
-    int status = Repl.runScript(session, new ByteArrayInputStream("x = 3\nprint(x^2)\nx\n".getBytes()), new PrintStream(err));
+    int status = Repl.runScript(session, new ByteArrayInputStream("x = 3\nprint(x^2)\nx\n".getBytes()), new PrintStream(out, true),
+        new PrintStream(err, true), s -> { });
     assertThat(status).isZero();
     assertThat(out.toString()).isEqualTo("9\n");
     assertThat(err.toString()).isEmpty();

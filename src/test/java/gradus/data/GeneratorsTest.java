@@ -221,16 +221,16 @@ class GeneratorsTest {
         .hasMessage("n must be >= 1, got 0");
     assertThatThrownBy(() -> Generators.xorData(-3, 0.1, 1)).hasMessage("n must be >= 1, got -3");
     assertThatThrownBy(() -> Generators.moons(10, -0.1, 1)).hasMessage("noise must be a finite number >= 0, got -0.1");
-    assertThatThrownBy(() -> Generators.xorData(10, Double.NaN, 1)).hasMessage("noise must be a finite number >= 0, got NaN");
+    assertThatThrownBy(() -> Generators.xorData(10, Double.NaN, 1)).hasMessage("noise must be a finite number >= 0, got nan");
     assertThatThrownBy(() -> Generators.blobs(10, 0, 1, 1)).hasMessage("centers must be >= 1, got 0");
-    assertThatThrownBy(() -> Generators.blobs(10, 2, -1, 1)).hasMessage("std must be a finite number >= 0, got -1.0");
+    assertThatThrownBy(() -> Generators.blobs(10, 2, -1, 1)).hasMessage("std must be a finite number >= 0, got -1");
     assertThatThrownBy(() -> Generators.linearData(10, new double[0], 0, 0, 1))
         .hasMessage("w must have at least 1 weight, got 0");
     assertThatThrownBy(() -> Generators.linearData(10, new double[] {1, Double.POSITIVE_INFINITY}, 0, 0, 1))
-        .hasMessage("w[2] must be finite, got Infinity");
+        .hasMessage("w[2] must be finite, got inf");
     assertThatThrownBy(() -> Generators.linearData(10, new double[] {1}, Double.NaN, 0, 1))
-        .hasMessage("b must be finite, got NaN");
+        .hasMessage("b must be finite, got nan");
     assertThatThrownBy(() -> Generators.linearData(10, new double[] {1}, 0, Double.POSITIVE_INFINITY, 1))
-        .hasMessage("noise must be a finite number >= 0, got Infinity");
+        .hasMessage("noise must be a finite number >= 0, got inf");
   }
 }

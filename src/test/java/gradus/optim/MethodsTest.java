@@ -69,7 +69,7 @@ class MethodsTest {
     assertThatThrownBy(() -> Methods.create("adam", Map.of("momentum", 0.9)))
         .hasMessage("adam has no parameter 'momentum'; it takes lr, beta1, beta2, eps, weight_decay, amsgrad");
     assertThatThrownBy(() -> Methods.create("adam", Map.of("lr", Double.NaN)))
-        .hasMessage("lr must be a finite number, got NaN");
+        .hasMessage("lr must be a finite number, got nan");
     assertThatThrownBy(() -> Methods.create("sdg", Map.of())).hasMessage("unknown method 'sdg'");
     assertThatThrownBy(() -> Methods.create("bfgs", Map.of("lr", 1)))
         .hasMessage("bfgs takes no parameters, got 'lr'");

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gradus.cli.Repl;
-import gradus.compile.Interrupt;
 import gradus.interp.Interpreter;
 import gradus.interp.PlotSinks;
 import gradus.interp.Printer;
@@ -65,8 +64,7 @@ final class Cells {
   /** Stops the running cell as Ctrl-C does in the REPL: loops, optimizations and compiled code. */
   void interrupt() {
     interrupted = true;
-    session.interpreter().interruptFlag().set(true);
-    Interrupt.request();
+    session.interpreter().requestInterrupt();
   }
 
   /** Runs one execute_request; returns the content of its execute_reply. */
@@ -78,8 +76,7 @@ final class Cells {
     current = request;
     if (!silent) iopub.publish(request, "execute_input", wire.object().put("code", code).put("execution_count", executionCount));
     interrupted = false;
-    session.interpreter().interruptFlag().set(false);
-    Interrupt.clear();
+    session.interpreter().clearInterrupt();
     errors.clear();
     boolean ok = run(code);
     out.flush();
