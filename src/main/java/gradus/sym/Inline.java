@@ -62,7 +62,8 @@ public final class Inline {
         throw new SymException(where + " must be a vector of " + p.size() + " elements");
       }
     }
-    Expr body = renameBound(callee.declaredBody(), danger);
+    // the simplified body: a composition f(f(x)) then stays as small as f, not twice as large
+    Expr body = renameBound(callee.body(), danger);
     return Exprs.mapLeaves(body, leaf -> {
       if (leaf instanceof Var v && bind.get(v.name()) instanceof Expr e) return e;
       if (leaf instanceof Elem el) {
