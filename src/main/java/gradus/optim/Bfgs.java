@@ -28,8 +28,9 @@ public final class Bfgs extends LineSearchMethod {
   }
 
   @Override
-  void checkDimension(int n) {
-    checkDense(name(), n);
+  void check(Objective objective) {
+    super.check(objective);
+    checkDense(name(), objective.dimension(), "use lbfgs or cg");
   }
 
   @Override
@@ -45,7 +46,7 @@ public final class Bfgs extends LineSearchMethod {
       double prevF = Double.NaN;
 
       @Override
-      public Outcome step(Iterate cur, Iterate next) {
+      public Outcome step(Iterate cur, Iterate next, long t) {
         if (Double.isNaN(prevF)) prevF = cur.f + Vec.norm2(cur.g) / 2;
         double alpha = Double.NaN;
         for (int attempt = 0; attempt < 2 && Double.isNaN(alpha); attempt++) {

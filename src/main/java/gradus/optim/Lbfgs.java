@@ -43,7 +43,7 @@ public final class Lbfgs extends LineSearchMethod {
       int newest = -1;
 
       @Override
-      public Outcome step(Iterate cur, Iterate next) {
+      public Outcome step(Iterate cur, Iterate next, long t) {
         double a = Double.NaN;
         for (int attempt = 0; attempt < 2 && Double.isNaN(a); attempt++) {
           if (attempt == 1) {

@@ -2,7 +2,6 @@ package gradus.optim;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * Runs a {@link Method} on an {@link Objective} (SPEC §6, §9 "Runs", "Data runs").
@@ -12,16 +11,10 @@ import java.util.SplittableRandom;
  * if {@code steps} updates were made. A first-order method evaluates each new iterate exactly
  * once ({@code gd} with steps=50 makes 51 evaluations); line-search methods count every trial.
  * The run stops at the first non-finite point, value or gradient, keeping the last finite
- * iterate.
+ * iterate. Each accepted iterate's gradient norm is computed once, here, and used by the
+ * stopping test and the path alike.
  *
- * <p>Data runs (a {@link BatchObjective} with batch or epochs given): each epoch visits every
- * row once, in an order shuffled by a {@link SplittableRandom} seeded with {@code seed} (the same
- * permutation array is reshuffled each epoch; shuffle=false keeps row order), in batches of
- * {@code batch} rows, the last one partial. Each update uses one minibatch's mean gradient.
- * The full-data loss and gradient are evaluated at the start and after each epoch; the
- * convergence test uses them, once per epoch. {@code evaluations} counts minibatch and full-data
- * evaluations. A run ended mid-epoch (steps cap, interrupt, divergence) evaluates the full data
- * once more at the final point, so {@code f} and {@code gnorm} are always full-data numbers.
+ * <p>Data runs (a {@link BatchObjective} with batch or epochs given) are {@link DataRun}s.
  * L-BFGS, BFGS, CG and Newton reject a batch smaller than the data; given the full data they do
  * a full-batch run in which {@code epochs}, if given, caps the iterations.
  */
@@ -53,10 +46,7 @@ public final class Minimizer {
         o = o.withSteps(o.stepsGiven() ? Math.min(o.steps(), o.epochs()) : o.epochs());
       }
     }
-    if (method.needsHessian() && !objective.hasHessian()) {
-      throw Check.bad(method.name() + " needs the Hessian, which this objective does not provide");
-    }
-    if (method instanceof LineSearchMethod ls) ls.checkDimension(start.length);
+    method.check(objective);
     String label = o.label() != null ? o.label() : method.describe();
     return dataRun
         ? new DataRun((BatchObjective) objective, start, (FirstOrderMethod) method, o, label).run()
@@ -82,14 +72,13 @@ public final class Minimizer {
     Iterate next = new Iterate(n);
     System.arraycopy(start, 0, cur.x, 0, n);
     cur.f = ev.eval(cur.x, cur.g);
+    cur.gnorm = Vec.normInf(cur.g);
     PathRecorder rec = new PathRecorder(n, o.record());
-    rec.offer(0, cur.x, cur.f, Vec.normInf(cur.g));
+    rec.offer(0, cur.x, cur.f, cur.gnorm);
     long steps = o.stepsGiven() ? o.steps() : RunOptions.DEFAULT_STEPS;
-
-    FirstOrderMethod fo = method instanceof FirstOrderMethod f ? f : null;
-    FirstOrderMethod.Stepper stepper = fo != null ? fo.newStepper(n) : null;
-    LineSearchMethod.Driver driver = fo == null ? ((LineSearchMethod) method).newDriver(ev, n) : null;
-    double[] work = new double[n];
+    Driver driver = method.newDriver(ev, n);
+    // first-order drivers check the point before evaluating it; a line search's trials are not
+    boolean checkPoint = !(method instanceof FirstOrderMethod);
 
     long it = 0;
     String status;
@@ -99,243 +88,59 @@ public final class Minimizer {
       message = "The objective is not finite at the start (f = " + Check.num(cur.f) + ").";
     } else {
       while (true) {
-        double gnorm = Vec.normInf(cur.g);
         if (o.interrupted()) {
           status = Result.INTERRUPTED;
           message = "Interrupted after " + it + " iterations.";
           break;
         }
-        if (gnorm <= o.gtol()) {
+        if (cur.gnorm <= o.gtol()) {
           status = Result.CONVERGED;
-          message = "Converged: the gradient's largest component " + Check.num(gnorm)
+          message = "Converged: the gradient's largest component " + Check.num(cur.gnorm)
               + " is within gtol = " + Check.num(o.gtol()) + ".";
           break;
         }
         if (it >= steps) {
           status = Result.MAX_STEPS;
           message = "Reached the step limit of " + steps + " with the gradient's largest component "
-              + "still " + Check.num(gnorm) + ".";
+              + "still " + Check.num(cur.gnorm) + ".";
           break;
         }
-        double rate = Double.NaN;
-        if (fo != null) {
-          System.arraycopy(cur.x, 0, next.x, 0, n);
-          System.arraycopy(cur.g, 0, work, 0, n);
-          rate = fo.lr.rate(it + 1);
-          stepper.update(next.x, work, rate, it + 1);
-          if (!Vec.finite(next.x)) {
-            status = Result.DIVERGED;
-            message = divergedMessage(it + 1, "point", rate);
-            break;
-          }
-          next.f = ev.eval(next.x, next.g);
-        } else if (driver.step(cur, next) == LineSearchMethod.Outcome.STALLED) {
+        Driver.Outcome outcome = driver.step(cur, next, it + 1);
+        if (outcome == Driver.Outcome.STALLED) {
           status = Result.STALLED;
           message = "Stalled at iteration " + (it + 1) + ": " + driver.stallReason() + ".";
           break;
         }
+        if (outcome == Driver.Outcome.BAD_POINT || checkPoint && !Vec.finite(next.x)) {
+          status = Result.DIVERGED;
+          message = divergedMessage(it + 1, "point", driver.rate());
+          break;
+        }
+        next.gnorm = Vec.normInf(next.g);
         if (!next.finite()) {
           status = Result.DIVERGED;
-          message = divergedMessage(it + 1, Double.isFinite(next.f) ? "gradient" : "value", rate);
+          message = divergedMessage(it + 1, Double.isFinite(next.f) ? "gradient" : "value",
+              driver.rate());
           break;
         }
         it++;
         Iterate t = cur;
         cur = next;
         next = t;
-        rec.offer(it, cur.x, cur.f, Vec.normInf(cur.g));
+        rec.offer(it, cur.x, cur.f, cur.gnorm);
       }
     }
-    rec.finish(it, cur.x, cur.f, Vec.normInf(cur.g));
+    rec.finish(it, cur.x, cur.f, cur.gnorm);
     double time = (System.nanoTime() - t0) / 1e9;
-    return new Result(cur.x.clone(), cur.f, cur.g.clone(), Vec.normInf(cur.g), it, ev.evaluations,
-        status, message, rec.path(), rec.values(), method.describe(), label, time, new double[0],
-        rec.iterations(), ev.hessians, 0, rec.gnorms());
+    double[] values = rec.values();
+    return new Result(cur.x.clone(), cur.f, cur.g.clone(), cur.gnorm, it, ev.evaluations,
+        status, message, rec.path(), values, method.describe(), label, time, new double[0],
+        rec.iterations(), ev.hessians, 0, rec.gnorms(), values);
   }
 
   static String divergedMessage(long step, String what, double rate) {
     String s = "Step " + step + " produced a non-finite " + what + "; ";
     if (Double.isNaN(rate)) return s + "the objective is not finite along the search direction.";
     return s + "try a smaller learning rate (lr was " + Check.num(rate) + ").";
-  }
-
-  /** One data run; its arrays are allocated once, before the loop. */
-  private static final class DataRun {
-    final BatchObjective b;
-    final FirstOrderMethod method;
-    final RunOptions o;
-    final String label;
-    final int n;
-    final int rows;
-    final double[] x;
-    final double[] g;
-    final double[] gb;
-    final double[] xPrev;
-    final double[] xEpoch;
-    final double[] gEpoch;
-    final int[] perm;
-    final Evaluator ev;
-    final PathRecorder rec;
-    final DoubleList values = new DoubleList();
-    final DoubleList gnorms = new DoubleList();
-    final DoubleList batchLosses = new DoubleList();
-    double f;
-    double fEpoch;
-    long batchEvaluations;
-
-    DataRun(BatchObjective b, double[] start, FirstOrderMethod method, RunOptions o, String label) {
-      this.b = b;
-      this.method = method;
-      this.o = o;
-      this.label = label;
-      n = start.length;
-      rows = b.rows();
-      if (rows < 1) throw Check.bad("the data has no rows");
-      x = start.clone();
-      g = new double[n];
-      gb = new double[n];
-      xPrev = new double[n];
-      xEpoch = new double[n];
-      gEpoch = new double[n];
-      perm = new int[rows];
-      for (int i = 0; i < rows; i++) perm[i] = i;
-      ev = new Evaluator(b);
-      rec = new PathRecorder(n, o.record());
-    }
-
-    Result run() {
-      long t0 = System.nanoTime();
-      int batch = o.batch() == null ? rows : Math.min(o.batch(), rows);
-      long cap = o.stepsGiven() ? o.steps()
-          : o.epochs() != null ? Long.MAX_VALUE : RunOptions.DEFAULT_STEPS;
-      SplittableRandom rng = new SplittableRandom(o.seed());
-      FirstOrderMethod.Stepper stepper = method.newStepper(n);
-      f = ev.eval(x, g);
-      values.add(f);
-      gnorms.add(Vec.normInf(g));
-      rec.offer(0, x, f, Vec.normInf(g));
-      saveEpoch();
-      long t = 0;
-      int epoch = 0;
-      String status = null;
-      String message = null;
-      boolean needFull = false;
-      if (!finite()) {
-        status = Result.DIVERGED;
-        message = "The loss is not finite at the start (f = " + Check.num(f) + ").";
-      }
-      outer:
-      while (status == null) {
-        double gnorm = Vec.normInf(g);
-        if (gnorm <= o.gtol()) {
-          status = Result.CONVERGED;
-          message = "Converged: the full-data gradient's largest component " + Check.num(gnorm)
-              + " is within gtol = " + Check.num(o.gtol()) + ".";
-          break;
-        }
-        if (o.epochs() != null && epoch >= o.epochs()) {
-          status = Result.MAX_STEPS;
-          message = "Finished " + epoch + " epochs (" + t + " updates).";
-          break;
-        }
-        if (t >= cap) {
-          status = Result.MAX_STEPS;
-          message = "Reached the step limit of " + cap + " updates.";
-          break;
-        }
-        if (o.shuffle()) shuffle(rng);
-        for (int from = 0; from < rows; from += batch) {
-          if (o.interrupted()) {
-            status = Result.INTERRUPTED;
-            message = "Interrupted after " + t + " updates.";
-            needFull = true;
-            break outer;
-          }
-          if (t >= cap) {
-            status = Result.MAX_STEPS;
-            message = "Reached the step limit of " + cap + " updates.";
-            needFull = true;
-            break outer;
-          }
-          int to = Math.min(from + batch, rows);
-          double loss = b.batchValueAndGradient(x, perm, from, to, gb);
-          batchEvaluations++;
-          if (!Double.isFinite(loss) || !Vec.finite(gb)) {
-            status = Result.DIVERGED;
-            message = "Update " + (t + 1) + " met a non-finite minibatch loss; try a smaller"
-                + " learning rate (lr was " + Check.num(method.lr.rate(t + 1)) + ").";
-            needFull = true;
-            break outer;
-          }
-          batchLosses.add(loss);
-          System.arraycopy(x, 0, xPrev, 0, n);
-          double rate = method.lr.rate(t + 1);
-          stepper.update(x, gb, rate, t + 1);
-          if (!Vec.finite(x)) {
-            System.arraycopy(xPrev, 0, x, 0, n);
-            status = Result.DIVERGED;
-            message = divergedMessage(t + 1, "point", rate);
-            needFull = true;
-            break outer;
-          }
-          t++;
-          rec.offer(t, x, Double.NaN, Double.NaN);
-        }
-        epoch++;
-        f = ev.eval(x, g);
-        values.add(f);
-        gnorms.add(Vec.normInf(g));
-        if (!finite()) {
-          status = Result.DIVERGED;
-          message = "The full-data loss became non-finite after epoch " + epoch + " (update " + t
-              + "); try a smaller learning rate.";
-          restoreEpoch();
-          break;
-        }
-        saveEpoch();
-      }
-      if (needFull) {
-        f = ev.eval(x, g);
-        if (!finite()) {
-          status = Result.DIVERGED;
-          if (message == null || !message.contains("non-finite")) {
-            message = "The full-data loss became non-finite at update " + t
-                + "; try a smaller learning rate.";
-          }
-          restoreEpoch();
-        }
-      }
-      rec.finish(t, x, f, Vec.normInf(g));
-      double time = (System.nanoTime() - t0) / 1e9;
-      return new Result(x.clone(), f, g.clone(), Vec.normInf(g), t,
-          ev.evaluations + batchEvaluations, status, message, rec.path(), values.toArray(),
-          method.describe(), label, time, batchLosses.toArray(), rec.iterations(), 0, epoch,
-          gnorms.toArray());
-    }
-
-    boolean finite() {
-      return Double.isFinite(f) && Vec.finite(g);
-    }
-
-    void saveEpoch() {
-      System.arraycopy(x, 0, xEpoch, 0, n);
-      System.arraycopy(g, 0, gEpoch, 0, n);
-      fEpoch = f;
-    }
-
-    void restoreEpoch() {
-      System.arraycopy(xEpoch, 0, x, 0, n);
-      System.arraycopy(gEpoch, 0, g, 0, n);
-      f = fEpoch;
-    }
-
-    void shuffle(SplittableRandom rng) {
-      for (int i = rows - 1; i > 0; i--) {
-        int j = rng.nextInt(i + 1);
-        int tmp = perm[i];
-        perm[i] = perm[j];
-        perm[j] = tmp;
-      }
-    }
   }
 }

@@ -48,8 +48,9 @@ public final class Newton extends LineSearchMethod {
   }
 
   @Override
-  void checkDimension(int n) {
-    checkDense(name(), n);
+  void check(Objective objective) {
+    super.check(objective);
+    checkDense(name(), objective.dimension(), "use newton_cg or lbfgs");
   }
 
   @Override
@@ -61,7 +62,7 @@ public final class Newton extends LineSearchMethod {
       String reason = "the line search found no point with a sufficient decrease";
 
       @Override
-      public Outcome step(Iterate cur, Iterate next) {
+      public Outcome step(Iterate cur, Iterate next, long t) {
         ev.hessian(cur.x, h);
         if (!Vec.finite(h)) {
           reason = "the Hessian is not finite";

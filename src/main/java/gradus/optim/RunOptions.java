@@ -66,7 +66,8 @@ public record RunOptions(Integer steps, double gtol, String label, int record,
     return new RunOptions(steps, gtol, label, record, interrupt, batch, epochs, seed, v);
   }
 
+  /** An opaque read: it sees the flag soon after Ctrl-C sets it, without fencing the loop. */
   boolean interrupted() {
-    return interrupt != null && interrupt.get();
+    return interrupt != null && interrupt.getOpaque();
   }
 }

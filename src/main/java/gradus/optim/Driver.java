@@ -1,0 +1,33 @@
+package gradus.optim;
+
+/**
+ * The per-run state of a method in a full-batch run: it makes the next iterate from the current
+ * one. {@link Minimizer} owns the loop, the stopping tests and the accounting; a driver owns only
+ * its method's arithmetic, allocated once when the run starts.
+ */
+interface Driver {
+  enum Outcome {
+    /** {@code next} holds a new point with its value and gradient. */
+    OK,
+    /** No acceptable step exists; {@link #stallReason()} says why. */
+    STALLED,
+    /** The update produced a non-finite point; {@code next} is garbage. */
+    BAD_POINT
+  }
+
+  /**
+   * From {@code cur} (x, f, g) makes update number {@code t} (1-based) into {@code next}
+   * (x, f, g; the caller fills in {@code next.gnorm}).
+   */
+  Outcome step(Iterate cur, Iterate next, long t);
+
+  /** A sentence saying why the last step stalled. */
+  default String stallReason() {
+    return "the line search found no point with a sufficient decrease";
+  }
+
+  /** The learning rate of the last update, or NaN for methods that search for their step. */
+  default double rate() {
+    return Double.NaN;
+  }
+}
