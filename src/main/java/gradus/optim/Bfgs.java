@@ -3,13 +3,15 @@ package gradus.optim;
 import java.util.List;
 
 /**
- * {@code bfgs()} — BFGS with a dense inverse-Hessian approximation H (Nocedal & Wright, Alg. 6.1):
- * {@code d = -H g}; a strong-Wolfe line search (c1 = 1e-4, c2 = 0.9); with s = x₊ - x and
- * y = g₊ - g, {@code H ← (I - ρ s yᵀ) H (I - ρ y sᵀ) + ρ s sᵀ}, ρ = 1/(yᵀs). H starts as I, not
- * rescaled (as in SciPy; on the MGH problems rescaling by yᵀs/yᵀy cost more evaluations in
- * total). The first trial step is SciPy's
- * {@code min(1, 1.01*2*(f - f_prev)/gᵀd)}, with f_prev = f + |g|/2 on the first iteration; an
- * update with yᵀs ≤ 0 is skipped; a failed search retries once along -g.
+ * {@code bfgs()} — BFGS with a dense inverse-Hessian approximation H (Nocedal & Wright, Alg. 6.1),
+ * as SciPy's {@code method="BFGS"}: {@code d = -H g}; with s = x₊ - x and y = g₊ - g,
+ * {@code H ← (I - ρ s yᵀ) H (I - ρ y sᵀ) + ρ s sᵀ}, ρ = 1/(yᵀs). H starts as I, not rescaled.
+ * The step: SciPy's {@code line_search_wolfe1}, the Moré–Thuente search with c1 = 1e-4,
+ * c2 = 0.9, xtol = 1e-14, steps in [1e-100, 1e100], from
+ * {@code min(1, 1.01*2*(f - f_prev)/gᵀd)} (f_prev = f + ‖g‖₂/2 on the first iteration); if it
+ * ends without meeting the strong Wolfe conditions, the {@link StrongWolfe} search (SciPy's
+ * {@code line_search_wolfe2}) from the same step. An update with yᵀs ≤ 0 is skipped; when both
+ * searches fail, H is reset to I and the step retried once along -g.
  */
 public final class Bfgs extends LineSearchMethod {
   static final MethodSpec SPEC = new MethodSpec("bfgs", List.of());
@@ -41,7 +43,8 @@ public final class Bfgs extends LineSearchMethod {
       final double[] s = new double[n];
       final double[] y = new double[n];
       final double[] hy = new double[n];
-      final StrongWolfe ls = new StrongWolfe(ev, n, 1e-4, 0.9);
+      final MoreThuente ls = new MoreThuente(ev, 1e-4, 0.9, 1e-14, 1e-100, 1e100, 100);
+      final StrongWolfe fallback = new StrongWolfe(ev, n, 1e-4, 0.9);
       boolean fresh = true;
       double prevF = Double.NaN;
 
@@ -51,7 +54,7 @@ public final class Bfgs extends LineSearchMethod {
         double alpha = Double.NaN;
         for (int attempt = 0; attempt < 2 && Double.isNaN(alpha); attempt++) {
           if (attempt == 1) {
-            if (fresh || ls.flat) break;
+            if (fresh || fallback.flat) break;
             reset();
           }
           direction(cur.g);
@@ -64,6 +67,7 @@ public final class Bfgs extends LineSearchMethod {
           double a1 = 1.01 * 2 * (cur.f - prevF) / derphi0;
           a1 = a1 > 0 && Double.isFinite(a1) ? Math.min(1.0, a1) : 1.0;
           alpha = ls.search(cur, d, derphi0, a1, next);
+          if (ls.end != MoreThuente.End.CONVERGED) alpha = fallback.search(cur, d, derphi0, a1, next);
         }
         if (Double.isNaN(alpha)) return Outcome.STALLED;
         prevF = cur.f;
@@ -72,7 +76,8 @@ public final class Bfgs extends LineSearchMethod {
       }
 
       void reset() {
-        System.arraycopy(identity(n), 0, h, 0, h.length);
+        java.util.Arrays.fill(h, 0);
+        for (int i = 0; i < n; i++) h[i * n + i] = 1;
         fresh = true;
       }
 
