@@ -30,4 +30,9 @@ interface Driver {
   default double rate() {
     return Double.NaN;
   }
+
+  /** The multiple of I added to the Hessian in the last step (Newton), or NaN. */
+  default double shift() {
+    return Double.NaN;
+  }
 }
