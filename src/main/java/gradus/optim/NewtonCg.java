@@ -1,0 +1,133 @@
+package gradus.optim;
+
+import java.util.List;
+
+/**
+ * {@code newton_cg(maxiter=0)} — truncated Newton, SciPy's {@code method="Newton-CG"}: each
+ * iteration solves {@code H p = -g} approximately by conjugate gradients from p = 0 on
+ * Hessian-vector products (see {@link HessianProducts}), stopping when the residual's 1-norm is
+ * at most {@code min(0.5, sqrt(‖g‖₁))·‖g‖₁}, when the curvature pᵀHp of a CG direction is in
+ * [0, 3ε], or when it is negative (then the last iterate is used, or, on the first CG step,
+ * {@code -(gᵀg / |pᵀHp|) g}); {@code maxiter} CG steps per iteration (0 means SciPy's 20·n)
+ * without meeting one of these stalls the run ("the Hessian is not positive definite"). The
+ * step along p: SciPy's wolfe1 (Moré–Thuente, c1 = 1e-4, c2 = 0.9, steps in [1e-8, 50]) from 1
+ * on the first iteration and {@code min(1, 1.01*2*(f - f_prev)/gᵀp)} after, then wolfe2
+ * ({@link StrongWolfe}) if that fails. Like every Gradus method it stops on gtol (SciPy's
+ * Newton-CG stops on the step's size instead). Hessian-vector products are counted as Hessian
+ * evaluations.
+ */
+public final class NewtonCg extends LineSearchMethod {
+  static final MethodSpec SPEC = new MethodSpec("newton_cg",
+      List.of(new Param("maxiter", 0, Param.Kind.INTEGER)));
+
+  private static final double EPS = Math.ulp(1.0);
+
+  private final int maxiter;
+
+  public NewtonCg(int maxiter) {
+    super("newton_cg(maxiter=" + maxiter + ")");
+    this.maxiter = Check.atLeast("maxiter", maxiter, 0);
+  }
+
+  static NewtonCg from(Args a) {
+    return new NewtonCg(a.integer("maxiter"));
+  }
+
+  @Override
+  public String name() {
+    return "newton_cg";
+  }
+
+  @Override
+  void check(Objective objective) {
+    if (!HessianProducts.available(objective)) {
+      throw Check.bad("newton_cg needs Hessian-vector products (or the Hessian), which this"
+          + " objective does not provide");
+    }
+    if (HessianProducts.denseOnly(objective)) {
+      checkDense(name(), objective.dimension(), "use lbfgs");
+    }
+  }
+
+  @Override
+  Driver newDriver(Evaluator ev, int n) {
+    HessianProducts hv = HessianProducts.of(ev, n);
+    int cgMax = maxiter > 0 ? maxiter : (int) Math.min(Integer.MAX_VALUE, 20L * n);
+    return new Driver() {
+      final double[] p = new double[n];
+      final double[] r = new double[n];
+      final double[] dir = new double[n];
+      final double[] hd = new double[n];
+      final MoreThuente ls = new MoreThuente(ev, 1e-4, 0.9, 1e-14, 1e-8, 50, 100);
+      final StrongWolfe fallback = new StrongWolfe(ev, n, 1e-4, 0.9);
+      double prevF = Double.NaN;
+      String reason;
+
+      @Override
+      public Outcome step(Iterate cur, Iterate next, long t) {
+        if (!direction(cur)) return Outcome.STALLED;
+        double gp = Vec.dot(cur.g, p);
+        double a1 = 1;
+        if (!Double.isNaN(prevF) && gp != 0) {
+          a1 = Math.min(1, 1.01 * 2 * (cur.f - prevF) / gp);
+          if (!(a1 > 0)) a1 = 1;
+        }
+        double a = ls.search(cur, p, gp, a1, next);
+        if (ls.end != MoreThuente.End.CONVERGED) a = fallback.search(cur, p, gp, a1, next);
+        if (Double.isNaN(a)) {
+          reason = "the line search along the Newton-CG direction found no acceptable point";
+          return Outcome.STALLED;
+        }
+        prevF = cur.f;
+        return Outcome.OK;
+      }
+
+      /** Conjugate gradients on H p = -g from p = 0, with SciPy's stopping rules. */
+      boolean direction(Iterate cur) {
+        double[] g = cur.g;
+        hv.at(cur.x);
+        double l1 = 0;
+        double rr = 0;
+        for (int i = 0; i < n; i++) {
+          p[i] = 0;
+          r[i] = g[i];
+          dir[i] = -g[i];
+          l1 += Math.abs(g[i]);
+          rr += g[i] * g[i];
+        }
+        double termcond = Math.min(0.5, Math.sqrt(l1)) * l1;
+        for (int k = 0; k < cgMax; k++) {
+          if (l1 <= termcond) return true;
+          hv.times(dir, hd);
+          double curv = Vec.dot(dir, hd);
+          if (0 <= curv && curv <= 3 * EPS) return true;
+          if (curv < 0) {
+            if (k == 0) for (int i = 0; i < n; i++) p[i] = rr / curv * g[i];
+            return true;
+          }
+          double alpha = rr / curv;
+          double rr1 = 0;
+          l1 = 0;
+          for (int i = 0; i < n; i++) {
+            p[i] += alpha * dir[i];
+            r[i] += alpha * hd[i];
+            rr1 += r[i] * r[i];
+            l1 += Math.abs(r[i]);
+          }
+          double beta = rr1 / rr;
+          for (int i = 0; i < n; i++) dir[i] = -r[i] + beta * dir[i];
+          rr = rr1;
+        }
+        if (l1 <= termcond) return true;
+        reason = "conjugate gradients did not converge in " + cgMax + " steps; the Hessian is not"
+            + " positive definite";
+        return false;
+      }
+
+      @Override
+      public String stallReason() {
+        return reason;
+      }
+    };
+  }
+}
