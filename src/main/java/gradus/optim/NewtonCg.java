@@ -44,8 +44,11 @@ public final class NewtonCg extends LineSearchMethod {
       throw Check.bad("newton_cg needs Hessian-vector products (or the Hessian), which this"
           + " objective does not provide");
     }
-    if (HessianProducts.denseOnly(objective)) {
-      checkDense(name(), objective.dimension(), "use lbfgs");
+    int n = objective.dimension();
+    if (HessianProducts.denseOnly(objective) && n > MAX_DENSE) {
+      throw Check.bad("newton_cg needs Hessian-vector products for " + n + " variables; this"
+          + " objective offers only the dense " + n + "x" + n + " Hessian (at most " + MAX_DENSE
+          + " variables); use lbfgs");
     }
   }
 
