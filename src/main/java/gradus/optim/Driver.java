@@ -11,13 +11,14 @@ interface Driver {
     OK,
     /** No acceptable step exists; {@link #stallReason()} says why. */
     STALLED,
-    /** The update produced a non-finite point; {@code next} is garbage. */
-    BAD_POINT
+    /** {@code next.x} holds a new point for the caller to check and evaluate (first-order). */
+    EVALUATE
   }
 
   /**
-   * From {@code cur} (x, f, g) makes update number {@code t} (1-based) into {@code next}
-   * (x, f, g; the caller fills in {@code next.gnorm}).
+   * From {@code cur} (x, f, g) makes update number {@code t} (1-based) into {@code next}: x, f
+   * and g, or only x ({@code EVALUATE}); the caller fills in {@code next.gnorm}. (A first-order
+   * step leaves the evaluation to the caller so that the small update inlines into its loop.)
    */
   Outcome step(Iterate cur, Iterate next, long t);
 

@@ -30,7 +30,7 @@ public abstract class FirstOrderMethod extends Method {
 
   abstract Stepper newStepper(int n);
 
-  /** A full-batch run: update cur.x into next.x and evaluate it if it is finite (no copies). */
+  /** A full-batch run: update cur.x into next.x (no copies), for the caller to evaluate. */
   @Override
   final Driver newDriver(Evaluator ev, int n) {
     Stepper stepper = newStepper(n);
@@ -41,9 +41,7 @@ public abstract class FirstOrderMethod extends Method {
       public Outcome step(Iterate cur, Iterate next, long t) {
         rate = lr.rate(t);
         stepper.update(cur.x, cur.g, rate, t, next.x);
-        if (!Vec.finite(next.x)) return Outcome.BAD_POINT;
-        next.f = ev.eval(next.x, next.g);
-        return Outcome.OK;
+        return Outcome.EVALUATE;
       }
 
       @Override

@@ -77,8 +77,6 @@ public final class Minimizer {
     rec.offer(0, cur.x, cur.f, cur.gnorm);
     long steps = o.stepsGiven() ? o.steps() : RunOptions.DEFAULT_STEPS;
     Driver driver = method.newDriver(ev, n);
-    // first-order drivers check the point before evaluating it; a line search's trials are not
-    boolean checkPoint = !(method instanceof FirstOrderMethod);
 
     long it = 0;
     String status;
@@ -111,11 +109,12 @@ public final class Minimizer {
           message = "Stalled at iteration " + (it + 1) + ": " + driver.stallReason() + ".";
           break;
         }
-        if (outcome == Driver.Outcome.BAD_POINT || checkPoint && !Vec.finite(next.x)) {
+        if (!Vec.finite(next.x)) {
           status = Result.DIVERGED;
           message = divergedMessage(it + 1, "point", driver.rate());
           break;
         }
+        if (outcome == Driver.Outcome.EVALUATE) next.f = ev.eval(next.x, next.g);
         next.gnorm = Vec.normInf(next.g);
         if (!next.finite()) {
           status = Result.DIVERGED;
