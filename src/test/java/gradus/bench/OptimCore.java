@@ -1,12 +1,12 @@
 package gradus.bench;
 
+import gradus.optim.ChainedRosenbrock;
 import gradus.optim.Method;
 import gradus.optim.Methods;
 import gradus.optim.Minimizer;
 import gradus.optim.Objective;
 import gradus.optim.Result;
 import gradus.optim.RunOptions;
-import gradus.optim.SparseHessian;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -152,68 +152,8 @@ public final class OptimCore {
   /** Chained Rosenbrock with 1000 variables and its tridiagonal Hessian, newton() to gtol. */
   static void chained(int rounds) {
     int n = 1000;
-    Objective f = new Objective() {
-      @Override
-      public int dimension() {
-        return n;
-      }
-
-      @Override
-      public double valueAndGradient(double[] x, double[] g) {
-        double s = 0;
-        Arrays.fill(g, 0);
-        for (int i = 0; i < n - 1; i++) {
-          double p = x[i + 1] - x[i] * x[i];
-          double q = 1 - x[i];
-          s += 100 * p * p + q * q;
-          g[i] += -400 * x[i] * p - 2 * q;
-          g[i + 1] += 200 * p;
-        }
-        return s;
-      }
-
-      @Override
-      public SparseHessian sparseHessian() {
-        int[] starts = new int[n + 1];
-        int[] rows = new int[3 * n - 2];
-        int k = 0;
-        for (int j = 0; j < n; j++) {
-          starts[j] = k;
-          if (j > 0) rows[k++] = j - 1;
-          rows[k++] = j;
-          if (j < n - 1) rows[k++] = j + 1;
-        }
-        starts[n] = k;
-        return new SparseHessian() {
-          @Override
-          public int dimension() {
-            return n;
-          }
-
-          @Override
-          public int[] columnStarts() {
-            return starts;
-          }
-
-          @Override
-          public int[] rowIndices() {
-            return rows;
-          }
-
-          @Override
-          public void values(double[] x, double[] v) {
-            int k = 0;
-            for (int j = 0; j < n; j++) {
-              if (j > 0) v[k++] = -400 * x[j - 1];
-              v[k++] = (j < n - 1 ? 1200 * x[j] * x[j] - 400 * x[j + 1] + 2 : 0) + (j > 0 ? 200 : 0);
-              if (j < n - 1) v[k++] = -400 * x[j];
-            }
-          }
-        };
-      }
-    };
-    double[] start = new double[n];
-    for (int i = 0; i < n; i++) start[i] = i % 2 == 0 ? -1.2 : 1;
+    Objective f = new ChainedRosenbrock(n, false);
+    double[] start = ChainedRosenbrock.start(n);
     for (int r = 0; r < rounds; r++) {
       Result res = Minimizer.run(f, start, Methods.create("newton", Map.of()),
           RunOptions.defaults().withSteps(5000));

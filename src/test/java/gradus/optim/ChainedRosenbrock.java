@@ -7,17 +7,17 @@ import java.util.Arrays;
  * hand: its gradient, its tridiagonal Hessian as a {@link SparseHessian} (both triangles) and, if
  * asked, the same Hessian dense. Its start is (-1.2, 1, -1.2, ...).
  */
-final class ChainedRosenbrock implements Objective {
+public final class ChainedRosenbrock implements Objective {
   final int n;
   private final boolean dense;
   int hessianVectors;
 
-  ChainedRosenbrock(int n, boolean dense) {
+  public ChainedRosenbrock(int n, boolean dense) {
     this.n = n;
     this.dense = dense;
   }
 
-  static double[] start(int n) {
+  public static double[] start(int n) {
     double[] s = new double[n];
     for (int i = 0; i < n; i++) s[i] = i % 2 == 0 ? -1.2 : 1;
     return s;

@@ -86,17 +86,11 @@ class NewtonCgTest {
   void negativeCurvatureEndsTheInnerIterations() {
     // x² - y² from (1, 0.5): the second CG direction has negative curvature, so p is the first
     // CG iterate, (-5/3, 5/6), a descent direction
-    Evaluator ev = new Evaluator(new SecondOrderTest.Saddle());
-    Driver d = Methods.create("newton_cg", Map.of()).newDriver(ev, 2);
-    Iterate cur = new Iterate(2);
-    cur.x[0] = 1;
-    cur.x[1] = 0.5;
-    cur.f = ev.eval(cur.x, cur.g);
-    Iterate next = new Iterate(2);
-    assertThat(d.step(cur, next, 1)).isEqualTo(Driver.Outcome.OK);
-    assertThat(next.f).isLessThan(cur.f);
-    assertThat((next.x[0] - 1) / (next.x[1] - 0.5)).isCloseTo(-2, within(1e-12));
-    assertThat(ev.hessians).isEqualTo(1); // a dense Hessian, once
+    OneStep s = new OneStep(new SecondOrderTest.Saddle(), "newton_cg", 1, 0.5);
+    assertThat(s.step()).isEqualTo(Driver.Outcome.OK);
+    assertThat(s.next.f).isLessThan(s.cur.f);
+    assertThat((s.next.x[0] - 1) / (s.next.x[1] - 0.5)).isCloseTo(-2, within(1e-12));
+    assertThat(s.ev.hessians).isEqualTo(1); // a dense Hessian, once
   }
 
   @Test

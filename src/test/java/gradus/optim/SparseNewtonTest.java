@@ -110,44 +110,28 @@ class SparseNewtonTest {
           };
         }
       };
-      Evaluator ev = new Evaluator(saddle);
-      Driver d = newton().newDriver(ev, 2);
-      Iterate cur = new Iterate(2);
-      cur.x[0] = 1;
-      cur.x[1] = 0.5;
-      cur.f = ev.eval(cur.x, cur.g);
-      Iterate next = new Iterate(2);
-      assertThat(d.step(cur, next, 1)).isEqualTo(Driver.Outcome.OK);
+      OneStep s = new OneStep(saddle, "newton", 1, 0.5);
+      assertThat(s.step()).isEqualTo(Driver.Outcome.OK);
       // eigenvalues ±1, zero diagonal: β = 1e-3, doubled until τ > 1: 1e-3·2^10 = 1.024
-      assertThat(d.shift()).as("sparse " + sparse).isEqualTo(1.024);
-      assertThat(next.f).isLessThan(cur.f);
+      assertThat(s.driver.shift()).as("sparse " + sparse).isEqualTo(1.024);
+      assertThat(s.next.f).isLessThan(s.cur.f);
     }
   }
 
   @Test
   void aPositiveDefiniteHessianIsNotShifted() {
-    Evaluator ev = new Evaluator(new Quadratic());
-    Driver d = newton().newDriver(ev, 2);
-    Iterate cur = new Iterate(2);
-    System.arraycopy(Quadratic.START, 0, cur.x, 0, 2);
-    cur.f = ev.eval(cur.x, cur.g);
-    d.step(cur, new Iterate(2), 1);
-    assertThat(d.shift()).isEqualTo(0);
+    OneStep s = new OneStep(new Quadratic(), "newton", Quadratic.START);
+    s.step();
+    assertThat(s.driver.shift()).isEqualTo(0);
   }
 
   @Test
   void theSaddleShiftIsTheNegativeEigenvalueAndBeta() {
     // x² - y²: H = diag(2, -2), β = 1e-6·2, τ = 2 + β: the step leaves the saddle along y
-    Evaluator ev = new Evaluator(new SecondOrderTest.Saddle());
-    Driver d = newton().newDriver(ev, 2);
-    Iterate cur = new Iterate(2);
-    cur.x[0] = 1;
-    cur.x[1] = 1;
-    cur.f = ev.eval(cur.x, cur.g);
-    Iterate next = new Iterate(2);
-    d.step(cur, next, 1);
-    assertThat(d.shift()).isEqualTo(2 + 2e-6);
-    assertThat(next.x[1]).isGreaterThan(1);
+    OneStep s = new OneStep(new SecondOrderTest.Saddle(), "newton", 1, 1);
+    s.step();
+    assertThat(s.driver.shift()).isEqualTo(2 + 2e-6);
+    assertThat(s.next.x[1]).isGreaterThan(1);
   }
 
   /** Hides a test objective's sparse Hessian, so Newton factors it densely. */
