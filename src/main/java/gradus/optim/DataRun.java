@@ -50,6 +50,9 @@ final class DataRun {
   private long tEpoch;
   private int epochs;
   private long batchEvaluations;
+  /** Set when the run ends: one of Result's statuses, and the sentence saying why. */
+  private String status;
+  private String message;
 
   DataRun(BatchObjective b, double[] start, FirstOrderMethod method, RunOptions o, String label) {
     this.b = b;
@@ -73,7 +76,6 @@ final class DataRun {
 
   Result run() {
     long t0 = System.nanoTime();
-    int batch = o.batch() == null ? rows : Math.min(o.batch(), rows);
     long cap = o.stepsGiven() ? o.steps()
         : o.epochs() != null ? Long.MAX_VALUE : RunOptions.DEFAULT_STEPS;
     SplittableRandom rng = new SplittableRandom(o.seed());
@@ -83,88 +85,84 @@ final class DataRun {
     gnorms.add(gnorm);
     rec.offer(0, x, f, gnorm);
     saveEpoch();
-    String status = null;
-    String message = null;
     if (!finite()) {
-      status = Result.DIVERGED;
-      message = "The loss is not finite at the start (f = " + Check.num(f) + ").";
+      stop(Result.DIVERGED, "The loss is not finite at the start (f = " + Check.num(f) + ").");
     }
-    outer:
     while (status == null) {
       if (gnorm <= o.gtol()) {
-        status = Result.CONVERGED;
-        message = "Converged: the full-data gradient's largest component " + Check.num(gnorm)
-            + " is within gtol = " + Check.num(o.gtol()) + ".";
-        break;
+        stop(Result.CONVERGED, "Converged: the full-data gradient's largest component "
+            + Check.num(gnorm) + " is within gtol = " + Check.num(o.gtol()) + ".");
+      } else if (o.epochs() != null && epochs >= o.epochs()) {
+        stop(Result.MAX_STEPS, "Finished " + epochs + " epochs (" + t + " updates).");
+      } else if (t >= cap) {
+        stop(Result.MAX_STEPS, "Reached the step limit of " + cap + " updates.");
+      } else {
+        if (o.shuffle()) shuffle(rng);
+        epoch(stepper, cap);
       }
-      if (o.epochs() != null && epochs >= o.epochs()) {
-        status = Result.MAX_STEPS;
-        message = "Finished " + epochs + " epochs (" + t + " updates).";
-        break;
-      }
-      if (t >= cap) {
-        status = Result.MAX_STEPS;
-        message = "Reached the step limit of " + cap + " updates.";
-        break;
-      }
-      if (o.shuffle()) shuffle(rng);
-      for (int from = 0; from < rows; from += batch) {
-        if (o.interrupted() || t >= cap) {
-          status = o.interrupted() ? Result.INTERRUPTED : Result.MAX_STEPS;
-          message = o.interrupted() ? "Interrupted after " + t + " updates."
-              : "Reached the step limit of " + cap + " updates.";
-          long last = t;
-          if (!settle(false)) {
-            status = Result.DIVERGED;
-            message = "The full-data loss is not finite at update " + last + "; stopped at update "
-                + t + ", the last finite iterate; try a smaller learning rate.";
-          }
-          break outer;
-        }
-        double loss = b.batchValueAndGradient(x, perm, from, Math.min(from + batch, rows), gb);
-        batchEvaluations++;
-        if (!Double.isFinite(loss) || !Vec.finite(gb)) {
-          status = Result.DIVERGED;
-          message = "Update " + (t + 1) + " met a non-finite minibatch loss; try a smaller"
-              + " learning rate (lr was " + Check.num(method.lr.rate(t + 1)) + ").";
-          settle(true);
-          break outer;
-        }
-        batchLosses.add(loss);
-        double rate = method.lr.rate(t + 1);
-        stepper.update(x, gb, rate, t + 1, xPrev);
-        if (!Vec.finite(xPrev)) {
-          tPrev = -1; // its array now holds the bad point
-          status = Result.DIVERGED;
-          message = Minimizer.divergedMessage(t + 1, "point", rate);
-          settle(false);
-          break outer;
-        }
-        double[] swap = xPrev;
-        xPrev = x;
-        x = swap;
-        tPrev = t++;
-        rec.offer(t, x, Double.NaN, Double.NaN);
-      }
-      evalFull();
-      if (!finite()) {
-        status = Result.DIVERGED;
-        message = "The full-data loss became non-finite after epoch " + (epochs + 1) + " (update "
-            + t + "); try a smaller learning rate.";
-        settle(true);
-        break;
-      }
-      epochs++;
-      values.add(f);
-      gnorms.add(gnorm);
-      rec.know(t, f, gnorm);
-      saveEpoch();
     }
     rec.finish(t, x, f, gnorm);
     double time = (System.nanoTime() - t0) / 1e9;
     return new Result(x.clone(), f, g.clone(), gnorm, t, ev.evaluations + batchEvaluations,
         status, message, rec.path(), values.toArray(), method.describe(), label, time,
         batchLosses.toArray(), rec.iterations(), 0, epochs, gnorms.toArray(), rec.values());
+  }
+
+  private void stop(String why, String sentence) {
+    status = why;
+    message = sentence;
+  }
+
+  /** One pass over the shuffled rows, then the full-data loss; sets status if the run ends. */
+  private void epoch(FirstOrderMethod.Stepper stepper, long cap) {
+    int batch = o.batch() == null ? rows : Math.min(o.batch(), rows);
+    for (int from = 0; from < rows; from += batch) {
+      if (o.interrupted() || t >= cap) {
+        long last = t;
+        if (o.interrupted()) stop(Result.INTERRUPTED, "Interrupted after " + t + " updates.");
+        else stop(Result.MAX_STEPS, "Reached the step limit of " + cap + " updates.");
+        if (!settle(false)) {
+          stop(Result.DIVERGED, "The full-data loss is not finite at update " + last
+              + "; stopped at update " + t + ", the last finite iterate; try a smaller"
+              + " learning rate.");
+        }
+        return;
+      }
+      double loss = b.batchValueAndGradient(x, perm, from, Math.min(from + batch, rows), gb);
+      batchEvaluations++;
+      if (!Double.isFinite(loss) || !Vec.finite(gb)) {
+        stop(Result.DIVERGED, "Update " + (t + 1) + " met a non-finite minibatch loss; try a"
+            + " smaller learning rate (lr was " + Check.num(method.lr.rate(t + 1)) + ").");
+        settle(true);
+        return;
+      }
+      batchLosses.add(loss);
+      double rate = method.lr.rate(t + 1);
+      stepper.update(x, gb, rate, t + 1, xPrev);
+      if (!Vec.finite(xPrev)) {
+        tPrev = -1; // its array now holds the bad point
+        stop(Result.DIVERGED, Minimizer.divergedMessage(t + 1, "point", rate));
+        settle(false);
+        return;
+      }
+      double[] swap = xPrev;
+      xPrev = x;
+      x = swap;
+      tPrev = t++;
+      rec.offer(t, x, Double.NaN, Double.NaN);
+    }
+    evalFull();
+    if (!finite()) {
+      stop(Result.DIVERGED, "The full-data loss became non-finite after epoch " + (epochs + 1)
+          + " (update " + t + "); try a smaller learning rate.");
+      settle(true);
+      return;
+    }
+    epochs++;
+    values.add(f);
+    gnorms.add(gnorm);
+    rec.know(t, f, gnorm);
+    saveEpoch();
   }
 
   /**

@@ -34,6 +34,16 @@ final class MoreThuente {
   End end;
   int trials;
 
+  // one search's state: phi(0), phi'(0), ftol*phi'(0), the stage (2 once psi <= 0 and
+  // phi' >= 0), the allowed steps [stmin, stmax] and the interval's last two widths
+  private double finit;
+  private double ginit;
+  private double gtest;
+  private int stage;
+  private double stmin;
+  private double stmax;
+  private double width;
+  private double width1;
   // the interval: stx is the best step so far, sty the other end (dcstep updates these)
   private double stx;
   private double fx;
@@ -64,20 +74,7 @@ final class MoreThuente {
       end = End.FAILED;
       return Double.NaN;
     }
-    double finit = cur.f;
-    double gtest = ftol * g0;
-    double width = stpmax - stpmin;
-    double width1 = 2 * width;
-    int stage = 1;
-    brackt = false;
-    stx = 0;
-    fx = finit;
-    gx = g0;
-    sty = 0;
-    fy = finit;
-    gy = g0;
-    double stmin = 0;
-    double stmax = stp + 4 * stp;
+    start(cur.f, g0, stp);
     double limit = Double.POSITIVE_INFINITY; // the shortest step known to give a non-finite trial
     int flat = 0;
     for (trials = 1; trials <= maxTrials; trials++) {
@@ -92,7 +89,7 @@ final class MoreThuente {
       }
       double ftest = finit + stp * gtest;
       if (stage == 1 && f <= ftest && g >= 0) stage = 2;
-      if (f <= ftest && Math.abs(g) <= gtol * -g0) {
+      if (f <= ftest && Math.abs(g) <= gtol * -ginit) {
         end = End.CONVERGED;
         return stp;
       }
@@ -107,37 +104,61 @@ final class MoreThuente {
         end = End.WARNING;
         return stp;
       }
-      if (stage == 1 && f <= fx && f > ftest) {
-        // predict with the modified function psi(a) = phi(a) - phi(0) - ftol*a*phi'(0)
-        fx -= stx * gtest;
-        fy -= sty * gtest;
-        gx -= gtest;
-        gy -= gtest;
-        stp = dcstep(stp, f - stp * gtest, g - gtest, stmin, stmax);
-        fx += stx * gtest;
-        fy += sty * gtest;
-        gx += gtest;
-        gy += gtest;
-      } else {
-        stp = dcstep(stp, f, g, stmin, stmax);
-      }
-      if (brackt) {
-        if (Math.abs(sty - stx) >= 0.66 * width1) stp = stx + 0.5 * (sty - stx);
-        width1 = width;
-        width = Math.abs(sty - stx);
-        stmin = Math.min(stx, sty);
-        stmax = Math.max(stx, sty);
-      } else {
-        stmin = stp + 1.1 * (stp - stx);
-        stmax = stp + 4 * (stp - stx);
-      }
-      stp = Math.max(stpmin, Math.min(stpmax, stp));
-      if (brackt && (stp <= stmin || stp >= stmax || stmax - stmin <= xtol * stmax)) stp = stx;
+      stp = advance(stp, f, g, ftest);
       if (stp >= limit) stp = stx + 0.5 * (limit - stx);
     }
     trials = maxTrials;
     end = End.FAILED;
     return Double.NaN;
+  }
+
+  private void start(double f0, double g0, double stp) {
+    finit = f0;
+    ginit = g0;
+    gtest = ftol * g0;
+    width = stpmax - stpmin;
+    width1 = 2 * width;
+    stage = 1;
+    brackt = false;
+    stx = 0;
+    fx = f0;
+    gx = g0;
+    sty = 0;
+    fy = f0;
+    gy = g0;
+    stmin = 0;
+    stmax = stp + 4 * stp;
+  }
+
+  /** dcsrch's update after a trial (stp, f, g) that ends nothing: the next trial step. */
+  private double advance(double stp, double f, double g, double ftest) {
+    if (stage == 1 && f <= fx && f > ftest) {
+      // predict with the modified function psi(a) = phi(a) - phi(0) - ftol*a*phi'(0)
+      fx -= stx * gtest;
+      fy -= sty * gtest;
+      gx -= gtest;
+      gy -= gtest;
+      stp = dcstep(stp, f - stp * gtest, g - gtest, stmin, stmax);
+      fx += stx * gtest;
+      fy += sty * gtest;
+      gx += gtest;
+      gy += gtest;
+    } else {
+      stp = dcstep(stp, f, g, stmin, stmax);
+    }
+    if (brackt) {
+      if (Math.abs(sty - stx) >= 0.66 * width1) stp = stx + 0.5 * (sty - stx);
+      width1 = width;
+      width = Math.abs(sty - stx);
+      stmin = Math.min(stx, sty);
+      stmax = Math.max(stx, sty);
+    } else {
+      stmin = stp + 1.1 * (stp - stx);
+      stmax = stp + 4 * (stp - stx);
+    }
+    stp = Math.max(stpmin, Math.min(stpmax, stp));
+    if (brackt && (stp <= stmin || stp >= stmax || stmax - stmin <= xtol * stmax)) stp = stx;
+    return stp;
   }
 
   /**
