@@ -37,82 +37,98 @@ public final class Bfgs extends LineSearchMethod {
 
   @Override
   Driver newDriver(Evaluator ev, int n) {
-    return new Driver() {
-      final double[] h = identity(n);
-      final double[] d = new double[n];
-      final double[] s = new double[n];
-      final double[] y = new double[n];
-      final double[] hy = new double[n];
-      final MoreThuente ls = new MoreThuente(ev, 1e-4, 0.9, 1e-14, 1e-100, 1e100, 100);
-      final StrongWolfe fallback = new StrongWolfe(ev, n, 1e-4, 0.9);
-      boolean fresh = true;
-      double prevF = Double.NaN;
+    return new Run(ev, n);
+  }
 
-      @Override
-      public Outcome step(Iterate cur, Iterate next, long t) {
-        if (Double.isNaN(prevF)) prevF = cur.f + Vec.norm2(cur.g) / 2;
-        double alpha = Double.NaN;
-        for (int attempt = 0; attempt < 2 && Double.isNaN(alpha); attempt++) {
-          if (attempt == 1) {
-            if (fresh || fallback.flat) break;
-            reset();
-          }
+  /** One run: the inverse-Hessian approximation and the two line searches. */
+  private final class Run implements Driver {
+    private final int n;
+    /** H (row-major n×n), the direction, s, y and H·y. */
+    private final double[] h;
+    private final double[] d;
+    private final double[] s;
+    private final double[] y;
+    private final double[] hy;
+    private final MoreThuente ls;
+    private final StrongWolfe fallback;
+    private boolean fresh = true;
+    private double prevF = Double.NaN;
+
+    Run(Evaluator ev, int n) {
+      this.n = n;
+      h = identity(n);
+      d = new double[n];
+      s = new double[n];
+      y = new double[n];
+      hy = new double[n];
+      ls = new MoreThuente(ev, 1e-4, 0.9, 1e-14, 1e-100, 1e100, 100);
+      fallback = new StrongWolfe(ev, n, 1e-4, 0.9);
+    }
+
+    @Override
+    public Outcome step(Iterate cur, Iterate next, long t) {
+      if (Double.isNaN(prevF)) prevF = cur.f + Vec.norm2(cur.g) / 2;
+      double alpha = Double.NaN;
+      for (int attempt = 0; attempt < 2 && Double.isNaN(alpha); attempt++) {
+        if (attempt == 1) {
+          if (fresh || fallback.flat) break;
+          reset();
+        }
+        direction(cur.g);
+        double derphi0 = Vec.dot(cur.g, d);
+        if (!(derphi0 < 0)) {
+          reset();
           direction(cur.g);
-          double derphi0 = Vec.dot(cur.g, d);
-          if (!(derphi0 < 0)) {
-            reset();
-            direction(cur.g);
-            derphi0 = Vec.dot(cur.g, d);
-          }
-          double a1 = 1.01 * 2 * (cur.f - prevF) / derphi0;
-          a1 = a1 > 0 && Double.isFinite(a1) ? Math.min(1.0, a1) : 1.0;
-          alpha = ls.search(cur, d, derphi0, a1, next);
-          if (ls.end != MoreThuente.End.CONVERGED) alpha = fallback.search(cur, d, derphi0, a1, next);
+          derphi0 = Vec.dot(cur.g, d);
         }
-        if (Double.isNaN(alpha)) return Outcome.STALLED;
-        prevF = cur.f;
-        update(cur, next);
-        return Outcome.OK;
+        double a1 = 1.01 * 2 * (cur.f - prevF) / derphi0;
+        a1 = a1 > 0 && Double.isFinite(a1) ? Math.min(1.0, a1) : 1.0;
+        alpha = ls.search(cur, d, derphi0, a1, next);
+        if (ls.end != MoreThuente.End.CONVERGED) alpha = fallback.search(cur, d, derphi0, a1, next);
       }
+      if (Double.isNaN(alpha)) return Outcome.STALLED;
+      prevF = cur.f;
+      update(cur, next);
+      return Outcome.OK;
+    }
 
-      void reset() {
-        java.util.Arrays.fill(h, 0);
-        for (int i = 0; i < n; i++) h[i * n + i] = 1;
-        fresh = true;
-      }
+    void reset() {
+      java.util.Arrays.fill(h, 0);
+      for (int i = 0; i < n; i++) h[i * n + i] = 1;
+      fresh = true;
+    }
 
-      void direction(double[] g) {
-        for (int i = 0; i < n; i++) {
-          double sum = 0;
-          for (int j = 0; j < n; j++) sum += h[i * n + j] * g[j];
-          d[i] = -sum;
-        }
+    void direction(double[] g) {
+      for (int i = 0; i < n; i++) {
+        double sum = 0;
+        for (int j = 0; j < n; j++) sum += h[i * n + j] * g[j];
+        d[i] = -sum;
       }
+    }
 
-      void update(Iterate cur, Iterate next) {
-        for (int i = 0; i < n; i++) {
-          s[i] = next.x[i] - cur.x[i];
-          y[i] = next.g[i] - cur.g[i];
-        }
-        double sy = Vec.dot(s, y);
-        double yy = Vec.dot(y, y);
-        if (!(sy > 1e-14 * Vec.norm2(s) * Math.sqrt(yy))) return;
-        fresh = false;
-        double rho = 1 / sy;
-        for (int i = 0; i < n; i++) {
-          double sum = 0;
-          for (int j = 0; j < n; j++) sum += h[i * n + j] * y[j];
-          hy[i] = sum;
-        }
-        double yhy = Vec.dot(y, hy);
-        double ss = (rho * rho * yhy + rho);
-        for (int i = 0; i < n; i++) {
-          for (int j = 0; j < n; j++) {
-            h[i * n + j] += -rho * (hy[i] * s[j] + s[i] * hy[j]) + ss * s[i] * s[j];
-          }
+    void update(Iterate cur, Iterate next) {
+      for (int i = 0; i < n; i++) {
+        s[i] = next.x[i] - cur.x[i];
+        y[i] = next.g[i] - cur.g[i];
+      }
+      double sy = Vec.dot(s, y);
+      double yy = Vec.dot(y, y);
+      if (!(sy > 1e-14 * Vec.norm2(s) * Math.sqrt(yy))) return;
+      fresh = false;
+      double rho = 1 / sy;
+      for (int i = 0; i < n; i++) {
+        double sum = 0;
+        for (int j = 0; j < n; j++) sum += h[i * n + j] * y[j];
+        hy[i] = sum;
+      }
+      double yhy = Vec.dot(y, hy);
+      double ss = (rho * rho * yhy + rho);
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          h[i * n + j] += -rho * (hy[i] * s[j] + s[i] * hy[j]) + ss * s[i] * s[j];
         }
       }
-    };
+    }
   }
 
   static double[] identity(int n) {

@@ -67,79 +67,91 @@ public final class Newton extends LineSearchMethod {
 
   @Override
   Driver newDriver(Evaluator ev, int n) {
-    NewtonSystem h = sparse(ev.objective) ? new SparseNewtonSystem(ev, ev.objective.sparseHessian())
-        : NewtonSystem.dense(ev, n);
-    return new Driver() {
-      final double[] d = new double[n];
-      String reason;
-      double shift = Double.NaN;
+    return new Run(ev, n);
+  }
 
-      @Override
-      public Outcome step(Iterate cur, Iterate next, long t) {
-        if (!h.load(cur.x)) {
-          reason = "the Hessian is not finite";
-          return Outcome.STALLED;
-        }
-        for (int i = 0; i < n; i++) d[i] = -cur.g[i];
-        if (modify) {
-          shift = shiftUntilPositiveDefinite();
-          if (Double.isNaN(shift)) {
-            reason = "no shift of the Hessian up to " + Check.num(Double.MAX_VALUE)
-                + " made it positive definite";
-            return Outcome.STALLED;
-          }
-          h.solveFactored(d);
-        } else if (!h.solveLu(d)) {
-          reason = "the Hessian is singular; use newton(modify=true)";
-          return Outcome.STALLED;
-        }
-        if (!lineSearch) {
-          Vec.axpy(cur.x, 1, d, next.x);
-          next.f = ev.eval(next.x, next.g);
-          return Outcome.OK;
-        }
-        return backtrack(cur, next);
-      }
+  /** One run: the Hessian system (dense or sparse), the direction, the last shift. */
+  private final class Run implements Driver {
+    private final Evaluator ev;
+    private final int n;
+    private final NewtonSystem h;
+    private final double[] d;
+    private String reason;
+    private double shift = Double.NaN;
 
-      /** N&W Algorithm 3.3; returns τ, or NaN if no finite shift factors. */
-      double shiftUntilPositiveDefinite() {
-        double[] range = h.diagonalRange();
-        double scale = Math.max(Math.abs(range[0]), Math.abs(range[1]));
-        double beta = scale > 0 ? 1e-6 * scale : 1e-3;
-        double tau = range[0] > 0 ? 0 : beta - range[0];
-        for (int k = 0; k < MAX_SHIFTS && Double.isFinite(tau); k++) {
-          if (h.factorShifted(tau)) return tau;
-          tau = Math.max(2 * tau, beta);
-        }
-        return Double.NaN;
-      }
+    Run(Evaluator ev, int n) {
+      this.ev = ev;
+      this.n = n;
+      h = sparse(ev.objective) ? new SparseNewtonSystem(ev, ev.objective.sparseHessian())
+          : NewtonSystem.dense(ev, n);
+      d = new double[n];
+    }
 
-      Outcome backtrack(Iterate cur, Iterate next) {
-        double slope = Vec.dot(cur.g, d);
-        if (!(slope < 0)) {
-          reason = "the Newton direction is not a descent direction (the Hessian is indefinite);"
-              + " use newton(modify=true)";
-          return Outcome.STALLED;
-        }
-        double a = 1;
-        for (int k = 0; k < MAX_BACKTRACK; k++, a *= 0.5) {
-          Vec.axpy(cur.x, a, d, next.x);
-          next.f = ev.eval(next.x, next.g);
-          if (next.f <= cur.f + C1 * a * slope && Vec.finite(next.g)) return Outcome.OK;
-        }
-        reason = "backtracking found no point with a sufficient decrease";
+    @Override
+    public Outcome step(Iterate cur, Iterate next, long t) {
+      if (!h.load(cur.x)) {
+        reason = "the Hessian is not finite";
         return Outcome.STALLED;
       }
-
-      @Override
-      public String stallReason() {
-        return reason;
+      for (int i = 0; i < n; i++) d[i] = -cur.g[i];
+      if (modify) {
+        shift = shiftUntilPositiveDefinite();
+        if (Double.isNaN(shift)) {
+          reason = "no shift of the Hessian up to " + Check.num(Double.MAX_VALUE)
+              + " made it positive definite";
+          return Outcome.STALLED;
+        }
+        h.solveFactored(d);
+      } else if (!h.solveLu(d)) {
+        reason = "the Hessian is singular; use newton(modify=true)";
+        return Outcome.STALLED;
       }
-
-      @Override
-      public double shift() {
-        return shift;
+      if (!lineSearch) {
+        Vec.axpy(cur.x, 1, d, next.x);
+        next.f = ev.eval(next.x, next.g);
+        return Outcome.OK;
       }
-    };
+      return backtrack(cur, next);
+    }
+
+    /** N&W Algorithm 3.3; returns τ, or NaN if no finite shift factors. */
+    double shiftUntilPositiveDefinite() {
+      double[] range = h.diagonalRange();
+      double scale = Math.max(Math.abs(range[0]), Math.abs(range[1]));
+      double beta = scale > 0 ? 1e-6 * scale : 1e-3;
+      double tau = range[0] > 0 ? 0 : beta - range[0];
+      for (int k = 0; k < MAX_SHIFTS && Double.isFinite(tau); k++) {
+        if (h.factorShifted(tau)) return tau;
+        tau = Math.max(2 * tau, beta);
+      }
+      return Double.NaN;
+    }
+
+    Outcome backtrack(Iterate cur, Iterate next) {
+      double slope = Vec.dot(cur.g, d);
+      if (!(slope < 0)) {
+        reason = "the Newton direction is not a descent direction (the Hessian is indefinite);"
+            + " use newton(modify=true)";
+        return Outcome.STALLED;
+      }
+      double a = 1;
+      for (int k = 0; k < MAX_BACKTRACK; k++, a *= 0.5) {
+        Vec.axpy(cur.x, a, d, next.x);
+        next.f = ev.eval(next.x, next.g);
+        if (next.f <= cur.f + C1 * a * slope && Vec.finite(next.g)) return Outcome.OK;
+      }
+      reason = "backtracking found no point with a sufficient decrease";
+      return Outcome.STALLED;
+    }
+
+    @Override
+    public String stallReason() {
+      return reason;
+    }
+
+    @Override
+    public double shift() {
+      return shift;
+    }
   }
 }

@@ -54,83 +54,100 @@ public final class NewtonCg extends LineSearchMethod {
 
   @Override
   Driver newDriver(Evaluator ev, int n) {
-    HessianProducts hv = HessianProducts.of(ev, n);
-    int cgMax = maxiter > 0 ? maxiter : (int) Math.min(Integer.MAX_VALUE, 20L * n);
-    return new Driver() {
-      final double[] p = new double[n];
-      final double[] r = new double[n];
-      final double[] dir = new double[n];
-      final double[] hd = new double[n];
-      final MoreThuente ls = new MoreThuente(ev, 1e-4, 0.9, 1e-14, 1e-8, 50, 100);
-      final StrongWolfe fallback = new StrongWolfe(ev, n, 1e-4, 0.9);
-      double prevF = Double.NaN;
-      String reason;
+    return new Run(ev, n);
+  }
 
-      @Override
-      public Outcome step(Iterate cur, Iterate next, long t) {
-        if (!direction(cur)) return Outcome.STALLED;
-        double gp = Vec.dot(cur.g, p);
-        double a1 = 1;
-        if (!Double.isNaN(prevF) && gp != 0) {
-          a1 = Math.min(1, 1.01 * 2 * (cur.f - prevF) / gp);
-          if (!(a1 > 0)) a1 = 1;
-        }
-        double a = ls.search(cur, p, gp, a1, next);
-        if (ls.end != MoreThuente.End.CONVERGED) a = fallback.search(cur, p, gp, a1, next);
-        if (Double.isNaN(a)) {
-          reason = "the line search along the Newton-CG direction found no acceptable point";
-          return Outcome.STALLED;
-        }
-        prevF = cur.f;
-        return Outcome.OK;
+  /** One run: the CG vectors and the two line searches. */
+  private final class Run implements Driver {
+    private final int n;
+    private final HessianProducts hv;
+    private final int cgMax;
+    /** The CG iterate (the Newton direction), its residual, direction and H·direction. */
+    private final double[] p;
+    private final double[] r;
+    private final double[] dir;
+    private final double[] hd;
+    private final MoreThuente ls;
+    private final StrongWolfe fallback;
+    private double prevF = Double.NaN;
+    private String reason;
+
+    Run(Evaluator ev, int n) {
+      this.n = n;
+      hv = HessianProducts.of(ev, n);
+      cgMax = maxiter > 0 ? maxiter : (int) Math.min(Integer.MAX_VALUE, 20L * n);
+      p = new double[n];
+      r = new double[n];
+      dir = new double[n];
+      hd = new double[n];
+      ls = new MoreThuente(ev, 1e-4, 0.9, 1e-14, 1e-8, 50, 100);
+      fallback = new StrongWolfe(ev, n, 1e-4, 0.9);
+    }
+
+    @Override
+    public Outcome step(Iterate cur, Iterate next, long t) {
+      if (!direction(cur)) return Outcome.STALLED;
+      double gp = Vec.dot(cur.g, p);
+      double a1 = 1;
+      if (!Double.isNaN(prevF) && gp != 0) {
+        a1 = Math.min(1, 1.01 * 2 * (cur.f - prevF) / gp);
+        if (!(a1 > 0)) a1 = 1;
       }
+      double a = ls.search(cur, p, gp, a1, next);
+      if (ls.end != MoreThuente.End.CONVERGED) a = fallback.search(cur, p, gp, a1, next);
+      if (Double.isNaN(a)) {
+        reason = "the line search along the Newton-CG direction found no acceptable point";
+        return Outcome.STALLED;
+      }
+      prevF = cur.f;
+      return Outcome.OK;
+    }
 
-      /** Conjugate gradients on H p = -g from p = 0, with SciPy's stopping rules. */
-      boolean direction(Iterate cur) {
-        double[] g = cur.g;
-        hv.at(cur.x);
-        double l1 = 0;
-        double rr = 0;
-        for (int i = 0; i < n; i++) {
-          p[i] = 0;
-          r[i] = g[i];
-          dir[i] = -g[i];
-          l1 += Math.abs(g[i]);
-          rr += g[i] * g[i];
-        }
-        double termcond = Math.min(0.5, Math.sqrt(l1)) * l1;
-        for (int k = 0; k < cgMax; k++) {
-          if (l1 <= termcond) return true;
-          hv.times(dir, hd);
-          double curv = Vec.dot(dir, hd);
-          if (0 <= curv && curv <= 3 * EPS) return true;
-          if (curv < 0) {
-            if (k == 0) for (int i = 0; i < n; i++) p[i] = rr / curv * g[i];
-            return true;
-          }
-          double alpha = rr / curv;
-          double rr1 = 0;
-          l1 = 0;
-          for (int i = 0; i < n; i++) {
-            p[i] += alpha * dir[i];
-            r[i] += alpha * hd[i];
-            rr1 += r[i] * r[i];
-            l1 += Math.abs(r[i]);
-          }
-          double beta = rr1 / rr;
-          for (int i = 0; i < n; i++) dir[i] = -r[i] + beta * dir[i];
-          rr = rr1;
-        }
+    /** Conjugate gradients on H p = -g from p = 0, with SciPy's stopping rules. */
+    boolean direction(Iterate cur) {
+      double[] g = cur.g;
+      hv.at(cur.x);
+      double l1 = 0;
+      double rr = 0;
+      for (int i = 0; i < n; i++) {
+        p[i] = 0;
+        r[i] = g[i];
+        dir[i] = -g[i];
+        l1 += Math.abs(g[i]);
+        rr += g[i] * g[i];
+      }
+      double termcond = Math.min(0.5, Math.sqrt(l1)) * l1;
+      for (int k = 0; k < cgMax; k++) {
         if (l1 <= termcond) return true;
-        reason = "conjugate gradients did not converge in " + cgMax + " steps; the Hessian is not"
-            + " positive definite";
-        return false;
+        hv.times(dir, hd);
+        double curv = Vec.dot(dir, hd);
+        if (0 <= curv && curv <= 3 * EPS) return true;
+        if (curv < 0) {
+          if (k == 0) for (int i = 0; i < n; i++) p[i] = rr / curv * g[i];
+          return true;
+        }
+        double alpha = rr / curv;
+        double rr1 = 0;
+        l1 = 0;
+        for (int i = 0; i < n; i++) {
+          p[i] += alpha * dir[i];
+          r[i] += alpha * hd[i];
+          rr1 += r[i] * r[i];
+          l1 += Math.abs(r[i]);
+        }
+        double beta = rr1 / rr;
+        for (int i = 0; i < n; i++) dir[i] = -r[i] + beta * dir[i];
+        rr = rr1;
       }
+      if (l1 <= termcond) return true;
+      reason = "conjugate gradients did not converge in " + cgMax + " steps; the Hessian is not"
+          + " positive definite";
+      return false;
+    }
 
-      @Override
-      public String stallReason() {
-        return reason;
-      }
-    };
+    @Override
+    public String stallReason() {
+      return reason;
+    }
   }
 }
