@@ -67,7 +67,7 @@ public final class Minimizer {
       String label) {
     long t0 = System.nanoTime();
     int n = start.length;
-    Evaluator ev = new Evaluator(objective);
+    Evaluator ev = new Evaluator(objective, o.interrupt());
     Iterate cur = new Iterate(n);
     Iterate next = new Iterate(n);
     System.arraycopy(start, 0, cur.x, 0, n);
@@ -104,6 +104,11 @@ public final class Minimizer {
           break;
         }
         Driver.Outcome outcome = driver.step(cur, next, it + 1);
+        if (outcome == Driver.Outcome.STALLED && o.interrupted()) {
+          status = Result.INTERRUPTED;
+          message = "Interrupted during iteration " + (it + 1) + ".";
+          break;
+        }
         if (outcome == Driver.Outcome.STALLED) {
           status = Result.STALLED;
           message = "Stalled at iteration " + (it + 1) + ": " + driver.stallReason() + ".";

@@ -59,6 +59,7 @@ public final class NewtonCg extends LineSearchMethod {
 
   /** One run: the CG vectors and the two line searches. */
   private final class Run implements Driver {
+    private final Evaluator ev;
     private final int n;
     private final HessianProducts hv;
     private final int cgMax;
@@ -73,6 +74,7 @@ public final class NewtonCg extends LineSearchMethod {
     private String reason;
 
     Run(Evaluator ev, int n) {
+      this.ev = ev;
       this.n = n;
       hv = HessianProducts.of(ev, n);
       cgMax = maxiter > 0 ? maxiter : (int) Math.min(Integer.MAX_VALUE, 20L * n);
@@ -118,7 +120,7 @@ public final class NewtonCg extends LineSearchMethod {
       }
       double termcond = Math.min(0.5, Math.sqrt(l1)) * l1;
       for (int k = 0; k < cgMax; k++) {
-        if (l1 <= termcond) return true;
+        if (l1 <= termcond || ev.interrupted()) return true; // Ctrl-C: the iterate so far
         hv.times(dir, hd);
         double curv = Vec.dot(dir, hd);
         if (0 <= curv && curv <= 3 * EPS) return true;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** newton_cg against SciPy's Newton-CG: the same iterates and counts, iteration by iteration. */
@@ -100,5 +101,23 @@ class NewtonCgTest {
     assertThatThrownBy(() -> Minimizer.run(new RunsTest.Slope(), new double[2],
         Methods.create("newton_cg", Map.of()), RunOptions.defaults()))
         .hasMessageContaining("newton_cg needs Hessian-vector products");
+  }
+
+  @Test
+  void ctrlCStopsTheInnerIterations() {
+    AtomicBoolean flag = new AtomicBoolean();
+    ChainedRosenbrock f = new ChainedRosenbrock(1000, false) {
+      @Override
+      public void hessianVector(double[] x, double[] v, double[] out) {
+        super.hessianVector(x, v, out);
+        if (hessianVectors == 1) flag.set(true); // Ctrl-C during the first CG loop
+      }
+    };
+    Result r = Minimizer.run(f, ChainedRosenbrock.start(1000),
+        Methods.create("newton_cg", Map.of()), RunOptions.defaults().withInterrupt(flag));
+    // CG stops after its first product; the step along that direction is the only one
+    assertThat(r.status()).isEqualTo("interrupted");
+    assertThat(f.hessianVectors).isEqualTo(1);
+    assertThat(r.iterations()).isEqualTo(1);
   }
 }
