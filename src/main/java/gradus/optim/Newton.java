@@ -120,7 +120,7 @@ public final class Newton extends LineSearchMethod {
       double scale = Math.max(Math.abs(range[0]), Math.abs(range[1]));
       double beta = scale > 0 ? 1e-6 * scale : 1e-3;
       double tau = range[0] > 0 ? 0 : beta - range[0];
-      for (int k = 0; k < MAX_SHIFTS && Double.isFinite(tau); k++) {
+      for (int k = 0; k < MAX_SHIFTS && Double.isFinite(tau) && !ev.interrupted(); k++) {
         if (h.factorShifted(tau)) return tau;
         tau = Math.max(2 * tau, beta);
       }
