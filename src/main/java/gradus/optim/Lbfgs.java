@@ -41,13 +41,15 @@ public final class Lbfgs extends LineSearchMethod {
       final double[] d = new double[n];
       final MoreThuente ls = new MoreThuente(ev, 1e-3, 0.9, 0.1, 0, 1e10, 20);
       String reason;
+      /** The last search met only rounding-level changes of f: retrying cannot help. */
+      boolean flat;
 
       @Override
       public Outcome step(Iterate cur, Iterate next, long t) {
         double stp = t == 1 ? Math.min(1 / Math.sqrt(memory.gg(cur.g)), 1e10) : 1;
         double gd = memory.direction(cur.g, d);
         double a = accepted(cur, gd, stp, next);
-        if (Double.isNaN(a) && memory.size() > 0 && ls.end != MoreThuente.End.FLAT) {
+        if (Double.isNaN(a) && memory.size() > 0 && !flat) {
           memory.clear();
           gd = memory.direction(cur.g, d);
           a = accepted(cur, gd, 1, next);
@@ -59,6 +61,7 @@ public final class Lbfgs extends LineSearchMethod {
 
       /** The step of an acceptable point left in next, or NaN (and the reason). */
       double accepted(Iterate cur, double gd, double stp, Iterate next) {
+        flat = false;
         if (!(gd < 0)) {
           reason = "the search direction is not a descent direction";
           return Double.NaN;
@@ -66,6 +69,7 @@ public final class Lbfgs extends LineSearchMethod {
         double a = ls.search(cur, d, gd, stp, next);
         if (ls.end == MoreThuente.End.CONVERGED) return a;
         if (ls.end == MoreThuente.End.WARNING && next.f < cur.f) return a;
+        flat = ls.end == MoreThuente.End.FLAT;
         reason = switch (ls.end) {
           case FLAT -> "f changes only by rounding along the search direction, so x is as good as"
               + " f's precision allows";
