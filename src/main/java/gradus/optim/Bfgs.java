@@ -6,12 +6,10 @@ import java.util.List;
  * {@code bfgs()} — BFGS with a dense inverse-Hessian approximation H (Nocedal & Wright, Alg. 6.1),
  * as SciPy's {@code method="BFGS"}: {@code d = -H g}; with s = x₊ - x and y = g₊ - g,
  * {@code H ← (I - ρ s yᵀ) H (I - ρ y sᵀ) + ρ s sᵀ}, ρ = 1/(yᵀs). H starts as I, not rescaled.
- * The step: SciPy's {@code line_search_wolfe1}, the Moré–Thuente search with c1 = 1e-4,
- * c2 = 0.9, xtol = 1e-14, steps in [1e-100, 1e100], from
- * {@code min(1, 1.01*2*(f - f_prev)/gᵀd)} (f_prev = f + ‖g‖₂/2 on the first iteration); if it
- * ends without meeting the strong Wolfe conditions, the {@link StrongWolfe} search (SciPy's
- * {@code line_search_wolfe2}) from the same step. An update with yᵀs ≤ 0 is skipped; when both
- * searches fail, H is reset to I and the step retried once along -g.
+ * The step: SciPy's {@link Wolfe12} with steps in [1e-100, 1e100], taking f_prev = f + ‖g‖₂/2
+ * before the first iteration (SciPy's choice: the first trial then moves x by about 1). An
+ * update with yᵀs ≤ 0 is skipped; when both searches fail, H is reset to I and the step is
+ * retried once along -g.
  */
 public final class Bfgs extends LineSearchMethod {
   static final MethodSpec SPEC = new MethodSpec("bfgs", List.of());
@@ -49,10 +47,8 @@ public final class Bfgs extends LineSearchMethod {
     private final double[] s;
     private final double[] y;
     private final double[] hy;
-    private final MoreThuente ls;
-    private final StrongWolfe fallback;
+    private final Wolfe12 ls;
     private boolean fresh = true;
-    private double prevF = Double.NaN;
 
     Run(Evaluator ev, int n) {
       this.n = n;
@@ -61,17 +57,16 @@ public final class Bfgs extends LineSearchMethod {
       s = new double[n];
       y = new double[n];
       hy = new double[n];
-      ls = new MoreThuente(ev, 1e-4, 0.9, 1e-14, 1e-100, 1e100, 100);
-      fallback = new StrongWolfe(ev, n, 1e-4, 0.9);
+      ls = new Wolfe12(ev, n, 1e-100, 1e100);
     }
 
     @Override
     public Outcome step(Iterate cur, Iterate next, long t) {
-      if (Double.isNaN(prevF)) prevF = cur.f + Vec.norm2(cur.g) / 2;
+      if (Double.isNaN(ls.prevF)) ls.prevF = cur.f + Vec.norm2(cur.g) / 2; // SciPy's: step ~ 1
       double alpha = Double.NaN;
       for (int attempt = 0; attempt < 2 && Double.isNaN(alpha); attempt++) {
         if (attempt == 1) {
-          if (fresh || fallback.flat) break;
+          if (fresh || ls.flat()) break;
           reset();
         }
         direction(cur.g);
@@ -81,13 +76,10 @@ public final class Bfgs extends LineSearchMethod {
           direction(cur.g);
           derphi0 = Vec.dot(cur.g, d);
         }
-        double a1 = 1.01 * 2 * (cur.f - prevF) / derphi0;
-        a1 = a1 > 0 && Double.isFinite(a1) ? Math.min(1.0, a1) : 1.0;
-        alpha = ls.search(cur, d, derphi0, a1, next);
-        if (ls.end != MoreThuente.End.CONVERGED) alpha = fallback.search(cur, d, derphi0, a1, next);
+        alpha = ls.search(cur, d, derphi0, next);
       }
       if (Double.isNaN(alpha)) return Outcome.STALLED;
-      prevF = cur.f;
+      ls.accepted(cur);
       update(cur, next);
       return Outcome.OK;
     }

@@ -10,9 +10,7 @@ import java.util.List;
  * [0, 3ε], or when it is negative (then the last iterate is used, or, on the first CG step,
  * {@code -(gᵀg / |pᵀHp|) g}); {@code maxiter} CG steps per iteration (0 means SciPy's 20·n)
  * without meeting one of these stalls the run ("the Hessian is not positive definite"). The
- * step along p: SciPy's wolfe1 (Moré–Thuente, c1 = 1e-4, c2 = 0.9, steps in [1e-8, 50]) from 1
- * on the first iteration and {@code min(1, 1.01*2*(f - f_prev)/gᵀp)} after, then wolfe2
- * ({@link StrongWolfe}) if that fails. Like every Gradus method it stops on gtol (SciPy's
+ * step along p: SciPy's {@link Wolfe12} with steps in [1e-8, 50], from 1 on the first iteration. Like every Gradus method it stops on gtol (SciPy's
  * Newton-CG stops on the step's size instead). Hessian-vector products are counted as Hessian
  * evaluations.
  */
@@ -68,9 +66,7 @@ public final class NewtonCg extends LineSearchMethod {
     private final double[] r;
     private final double[] dir;
     private final double[] hd;
-    private final MoreThuente ls;
-    private final StrongWolfe fallback;
-    private double prevF = Double.NaN;
+    private final Wolfe12 ls;
     private String reason;
 
     Run(Evaluator ev, int n) {
@@ -82,26 +78,19 @@ public final class NewtonCg extends LineSearchMethod {
       r = new double[n];
       dir = new double[n];
       hd = new double[n];
-      ls = new MoreThuente(ev, 1e-4, 0.9, 1e-14, 1e-8, 50, 100);
-      fallback = new StrongWolfe(ev, n, 1e-4, 0.9);
+      ls = new Wolfe12(ev, n, 1e-8, 50);
     }
 
     @Override
     public Outcome step(Iterate cur, Iterate next, long t) {
       if (!direction(cur)) return Outcome.STALLED;
       double gp = Vec.dot(cur.g, p);
-      double a1 = 1;
-      if (!Double.isNaN(prevF) && gp != 0) {
-        a1 = Math.min(1, 1.01 * 2 * (cur.f - prevF) / gp);
-        if (!(a1 > 0)) a1 = 1;
-      }
-      double a = ls.search(cur, p, gp, a1, next);
-      if (ls.end != MoreThuente.End.CONVERGED) a = fallback.search(cur, p, gp, a1, next);
+      double a = ls.search(cur, p, gp, next);
       if (Double.isNaN(a)) {
         reason = "the line search along the Newton-CG direction found no acceptable point";
         return Outcome.STALLED;
       }
-      prevF = cur.f;
+      ls.accepted(cur);
       return Outcome.OK;
     }
 

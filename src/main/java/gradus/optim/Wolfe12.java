@@ -1,0 +1,40 @@
+package gradus.optim;
+
+/**
+ * SciPy's {@code _line_search_wolfe12}, the line search of its BFGS and Newton-CG: the Moré–Thuente
+ * search ({@code line_search_wolfe1}: c1 = 1e-4, c2 = 0.9, xtol = 1e-14, steps in [amin, amax]),
+ * and if that ends without meeting the strong Wolfe conditions, {@link StrongWolfe}
+ * ({@code line_search_wolfe2}) from the same first step. The first step is
+ * {@code min(1, 1.01*2*(f - f_prev)/gᵀd)}, f_prev being the value before the last step (1 when
+ * there is none, or when that is not positive).
+ */
+final class Wolfe12 {
+  private final MoreThuente wolfe1;
+  private final StrongWolfe wolfe2;
+  /** f before the last accepted step, NaN before the first. */
+  double prevF = Double.NaN;
+
+  Wolfe12(Evaluator ev, int n, double amin, double amax) {
+    wolfe1 = new MoreThuente(ev, 1e-4, 0.9, 1e-14, amin, amax, 100);
+    wolfe2 = new StrongWolfe(ev, n, 1e-4, 0.9);
+  }
+
+  /** The step along d (gd = gᵀd < 0) of the point left in next, or NaN if both searches fail. */
+  double search(Iterate cur, double[] d, double gd, Iterate next) {
+    double a1 = Double.isNaN(prevF) ? 1 : Math.min(1, 1.01 * 2 * (cur.f - prevF) / gd);
+    if (!(a1 > 0)) a1 = 1;
+    double a = wolfe1.search(cur, d, gd, a1, next);
+    if (wolfe1.end != MoreThuente.End.CONVERGED) a = wolfe2.search(cur, d, gd, a1, next);
+    return a;
+  }
+
+  /** Records that the step from cur was taken, for the next first step. */
+  void accepted(Iterate cur) {
+    prevF = cur.f;
+  }
+
+  /** Whether the last search failed because f was flat to rounding (retrying cannot help). */
+  boolean flat() {
+    return wolfe2.flat;
+  }
+}
