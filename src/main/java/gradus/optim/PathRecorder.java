@@ -5,71 +5,113 @@ import java.util.Arrays;
 /**
  * Keeps iterates whose number is a multiple of the stride (initially {@code record}); so a run
  * of up to 100,000 iterations keeps all 100,001 iterates. When the kept count would pass that,
- * it drops every other kept row and doubles the stride, so memory
- * stays bounded and the kept rows stay evenly spread. The last iterate is always kept. The cap
- * is 100,000 rows, lowered so that at most 16M numbers are stored for large dimensions.
+ * it drops every other kept row and doubles the stride, so memory stays bounded and the kept
+ * rows stay evenly spread. The last iterate is always kept. The cap is 100,000 rows, lowered so
+ * that at most 16M numbers are stored for large dimensions.
+ *
+ * <p>Cheap per iteration: an offer that is not kept is one comparison, a kept row one copy of x.
+ * Rows live in chunks of about 8192 numbers, written in order (a small x fills a chunk with many
+ * rows; a large x gets a chunk of its own, handed to the {@link Result} without another copy).
+ * Chunks are never freed during a run, so a long run stops allocating once the cap is reached.
  */
 final class PathRecorder {
   static final int MAX_ROWS = 100_000;
   private static final long MAX_NUMBERS = 16_000_000L;
+  private static final int CHUNK = 8192;
 
   private final int n;
   private final int cap;
+  /** Rows per chunk, a power of two: row i is at offset (i & mask)*n of chunks[i >>> shift]. */
+  private final int shift;
+  private final int mask;
+  private final int perChunk;
+  private double[][] chunks = new double[4][];
   private long stride;
-  private double[] xs;
-  private double[] fs;
-  private double[] gs;
-  private long[] its;
+  /** The next iteration number to keep; offers arrive in increasing order. */
+  private long next;
+  private double[] fs = new double[64];
+  private double[] gs = new double[64];
+  private long[] its = new long[64];
   private int count;
 
   PathRecorder(int n, int record) {
     this.n = n;
     this.cap = (int) Math.max(2, Math.min(MAX_ROWS, MAX_NUMBERS / Math.max(1, n)));
+    this.perChunk = Integer.highestOneBit(Math.max(1, CHUNK / Math.max(1, n)));
+    this.shift = Integer.numberOfTrailingZeros(perChunk);
+    this.mask = perChunk - 1;
     this.stride = record;
-    int initial = Math.min(cap, 256);
-    xs = new double[initial * n];
-    fs = new double[initial];
-    gs = new double[initial];
-    its = new long[initial];
   }
 
   /** Offers iterate {@code iteration} with its value and gradient norm (NaN when not known). */
   void offer(long iteration, double[] x, double f, double gnorm) {
-    if (iteration % stride != 0) return;
+    if (iteration < next) return;
     if (count == cap + 1) {
       thin();
-      if (iteration % stride != 0) return;
+      if (iteration % stride != 0) {
+        next = (iteration / stride + 1) * stride;
+        return;
+      }
+    }
+    append(iteration, x, f, gnorm);
+    next = iteration + stride;
+  }
+
+  /** Records the final iterate, or fills in its numbers if it is already the last row. */
+  void finish(long iteration, double[] x, double f, double gnorm) {
+    if (count > 0 && its[count - 1] == iteration) {
+      know(iteration, f, gnorm);
+      return;
     }
     append(iteration, x, f, gnorm);
   }
 
-  /** Records the final iterate unless it is already the last row. */
-  void finish(long iteration, double[] x, double f, double gnorm) {
-    if (count > 0 && its[count - 1] == iteration) return;
-    append(iteration, x, f, gnorm);
+  /** Fills in the value and gradient norm of the last row if it is iterate {@code iteration}. */
+  void know(long iteration, double f, double gnorm) {
+    if (count > 0 && its[count - 1] == iteration) {
+      fs[count - 1] = f;
+      gs[count - 1] = gnorm;
+    }
+  }
+
+  /** Forgets the rows after iterate {@code iteration} (a run that went back to an earlier point). */
+  void dropAfter(long iteration) {
+    while (count > 0 && its[count - 1] > iteration) count--;
   }
 
   private void append(long iteration, double[] x, double f, double gnorm) {
     if (count == fs.length) {
-      int bigger = Math.min(cap + 2, Math.max(count * 2, 1));
-      xs = Arrays.copyOf(xs, bigger * n);
+      int bigger = count * 2;
       fs = Arrays.copyOf(fs, bigger);
       gs = Arrays.copyOf(gs, bigger);
       its = Arrays.copyOf(its, bigger);
     }
-    System.arraycopy(x, 0, xs, count * n, n);
+    int c = count >>> shift;
+    if (c == chunks.length) chunks = Arrays.copyOf(chunks, c * 2);
+    if (chunks[c] == null) chunks[c] = new double[perChunk * n];
+    System.arraycopy(x, 0, chunks[c], (count & mask) * n, n);
     fs[count] = f;
     gs[count] = gnorm;
     its[count] = iteration;
     count++;
   }
 
+  /** Keeps the rows at multiples of the doubled stride (rows are increasing multiples of it/2). */
   private void thin() {
     stride *= 2;
     int kept = 0;
+    long keep = 0; // the next multiple of stride
     for (int i = 0; i < count; i++) {
-      if (its[i] % stride != 0) continue;
-      System.arraycopy(xs, i * n, xs, kept * n, n);
+      while (keep < its[i]) keep += stride;
+      if (its[i] != keep) continue;
+      if (perChunk == 1) {
+        double[] row = chunks[kept];
+        chunks[kept] = chunks[i];
+        chunks[i] = row;
+      } else {
+        System.arraycopy(chunks[i >>> shift], (i & mask) * n, chunks[kept >>> shift],
+            (kept & mask) * n, n);
+      }
       fs[kept] = fs[i];
       gs[kept] = gs[i];
       its[kept] = its[i];
@@ -79,8 +121,12 @@ final class PathRecorder {
   }
 
   double[][] path() {
+    if (perChunk == 1) return Arrays.copyOf(chunks, count);
     double[][] p = new double[count][];
-    for (int i = 0; i < count; i++) p[i] = Arrays.copyOfRange(xs, i * n, (i + 1) * n);
+    for (int i = 0; i < count; i++) {
+      int from = (i & mask) * n;
+      p[i] = Arrays.copyOfRange(chunks[i >>> shift], from, from + n);
+    }
     return p;
   }
 

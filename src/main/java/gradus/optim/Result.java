@@ -7,12 +7,14 @@ package gradus.optim;
  * {@code values[i]} is f at {@code path[i]} and {@code gnorms[i]} its gradient's infinity norm;
  * in a data run {@code gnorms} is parallel to {@code values}; in a data run {@code values} holds the full-data loss
  * at the start and after each epoch, {@code batchLosses} the loss of each minibatch (else empty).
+ * {@code pathValues[i]} is f at {@code path[i]} in every run: in a data run the full-data loss
+ * where it is known (the start, the end of each epoch, the last iterate), NaN elsewhere.
  * {@code status} is one of converged, max_steps, diverged, stalled, interrupted.
  */
 public record Result(double[] x, double f, double[] grad, double gnorm, long iterations,
     long evaluations, String status, String message, double[][] path, double[] values,
     String method, String label, double time, double[] batchLosses, long[] pathIterations,
-    long hessianEvaluations, int epochs, double[] gnorms) {
+    long hessianEvaluations, int epochs, double[] gnorms, double[] pathValues) {
 
   public static final String CONVERGED = "converged";
   public static final String MAX_STEPS = "max_steps";
