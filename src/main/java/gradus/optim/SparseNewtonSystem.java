@@ -21,8 +21,9 @@ final class SparseNewtonSystem extends NewtonSystem {
   private final SparseHessian sh;
   private final int n;
   private final int[] rows;
-  /** The column of each pattern entry. */
+  /** The column of each pattern entry, and where column j's diagonal is in it (-1: none). */
   private final int[] cols;
+  private final int[] diagEntry;
   private final double[] values;
   /** Upper triangle and diagonal, for Cholesky; where each pattern entry goes in it (or -1). */
   private final DMatrixSparseCSC upper;
@@ -50,7 +51,14 @@ final class SparseNewtonSystem extends NewtonSystem {
     int nnz = starts[n];
     values = new double[nnz];
     cols = new int[nnz];
-    for (int j = 0; j < n; j++) for (int k = starts[j]; k < starts[j + 1]; k++) cols[k] = j;
+    diagEntry = new int[n];
+    Arrays.fill(diagEntry, -1);
+    for (int j = 0; j < n; j++) {
+      for (int k = starts[j]; k < starts[j + 1]; k++) {
+        cols[k] = j;
+        if (rows[k] == j) diagEntry[j] = k;
+      }
+    }
     toUpper = new int[nnz];
     diagonal = new int[n];
     upper = withDiagonal(starts, true, toUpper, diagonal);
@@ -127,13 +135,13 @@ final class SparseNewtonSystem extends NewtonSystem {
 
   @Override
   double[] diagonalRange() {
-    fill(upper, toUpper, diagonal, 0);
     range[0] = Double.POSITIVE_INFINITY;
     range[1] = Double.NEGATIVE_INFINITY;
     for (int j = 0; j < n; j++) {
       if (!free(j)) continue;
-      range[0] = Math.min(range[0], upper.nz_values[diagonal[j]]);
-      range[1] = Math.max(range[1], upper.nz_values[diagonal[j]]);
+      double h = diagEntry[j] < 0 ? 0 : values[diagEntry[j]];
+      range[0] = Math.min(range[0], h);
+      range[1] = Math.max(range[1], h);
     }
     return range;
   }
