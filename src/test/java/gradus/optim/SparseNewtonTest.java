@@ -134,6 +134,39 @@ class SparseNewtonTest {
     assertThat(s.next.x[1]).isGreaterThan(1);
   }
 
+  /**
+   * Projected Newton holds the active coordinates out of the same system: sparse and dense take
+   * the same steps, with the shift (from 0.5 everywhere) and without it (near the solution with
+   * x1 on its bound, where H is indefinite but H on the free coordinates is positive definite, so
+   * LU on them gives a descent direction), and end at L-BFGS-B's minimizer of the bounded
+   * 6-variable problem (SciPy's, in LbfgsBOracleTest), x1 on its bound.
+   */
+  @Test
+  void boundedNewtonSolvesOnTheFreeCoordinatesSparseOrDense() {
+    int n = 6;
+    Bounds box = Bounds.uniform(n, -2, 0.8);
+    double[] scipy = {0.8, 0.6651509758044282, 0.4588149471073993, 0.2224737952435798,
+        0.0589055340510266, 0.0034698619317379614};
+    for (boolean modify : new boolean[] {true, false}) {
+      Method m = Methods.create("newton", Map.of("modify", modify));
+      RunOptions o = RunOptions.defaults().withBounds(box).withSteps(200);
+      double[] start = new double[n];
+      for (int i = 0; i < n; i++) start[i] = modify ? 0.5 : i == 0 ? 0.8 : scipy[i] - 1e-3;
+      Result sparse = Minimizer.run(new ChainedRosenbrock(n, false), start, m, o);
+      Result dense = Minimizer.run(new DenseOnly(new ChainedRosenbrock(n, true)), start, m, o);
+      assertThat(sparse.status()).as("modify=%s: %s", modify, sparse.message()).isEqualTo("converged");
+      assertThat(sparse.iterations()).isEqualTo(dense.iterations());
+      for (int k = 0; k < sparse.path().length; k++) {
+        assertThat(box.contains(sparse.path()[k])).isTrue();
+        for (int i = 0; i < n; i++) {
+          assertThat(sparse.path()[k][i]).isCloseTo(dense.path()[k][i], within(1e-9));
+        }
+      }
+      assertThat(sparse.x()[0]).isEqualTo(0.8);
+      for (int i = 0; i < n; i++) assertThat(sparse.x()[i]).isCloseTo(scipy[i], within(1e-6));
+    }
+  }
+
   /** Hides a test objective's sparse Hessian, so Newton factors it densely. */
   record DenseOnly(Objective f) implements Objective {
     @Override
