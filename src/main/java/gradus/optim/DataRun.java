@@ -145,13 +145,7 @@ final class DataRun {
       stop(Result.INTERRUPTED, "Interrupted while evaluating the start.");
       return;
     }
-    System.arraycopy(xEpoch, 0, x, 0, n);
-    System.arraycopy(gEpoch, 0, g, 0, n);
-    f = fEpoch;
-    gnorm = Minimizer.gnorm(box, x, g);
-    t = tEpoch;
-    rec.dropAfter(t);
-    batchLosses.truncate((int) t);
+    restoreEpoch();
     stop(Result.INTERRUPTED, "Interrupted during update " + during + "; the result is "
         + (epochs == 0 ? "the start" : "the end of epoch " + epochs + " (update " + t + ")")
         + ", the last point whose full-data loss is known.");
@@ -229,16 +223,21 @@ final class DataRun {
       evalFull();
       found = finite();
     }
-    if (!found) {
-      System.arraycopy(xEpoch, 0, x, 0, n);
-      System.arraycopy(gEpoch, 0, g, 0, n);
-      f = fEpoch;
-      gnorm = Minimizer.gnorm(box, x, g);
-      t = tEpoch;
-    }
+    if (!found) restoreEpoch();
     rec.dropAfter(t);
     batchLosses.truncate((int) t);
     return false;
+  }
+
+  /** Back to the last epoch boundary (its full-data numbers are known); the path ends there. */
+  private void restoreEpoch() {
+    System.arraycopy(xEpoch, 0, x, 0, n);
+    System.arraycopy(gEpoch, 0, g, 0, n);
+    f = fEpoch;
+    gnorm = Minimizer.gnorm(box, x, g);
+    t = tEpoch;
+    rec.dropAfter(t);
+    batchLosses.truncate((int) t);
   }
 
   private void evalFull() {
