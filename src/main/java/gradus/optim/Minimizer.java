@@ -120,8 +120,10 @@ public final class Minimizer {
     PathRecorder rec = new PathRecorder(n, o.record());
     long steps = o.stepsGiven() ? o.steps() : method.defaultSteps(n);
     Driver driver = method.newDriver(ev, n);
-    boolean gtolTest = driver.usesGradient();
+    // loop invariants as locals: no gtol test for a method that ignores the gradient
+    double gtol = driver.usesGradient() ? o.gtol() : Double.NEGATIVE_INFINITY;
     Ticker ticker = new Ticker(o.progress());
+    boolean ticking = o.progress() != null;
 
     long it = 0;
     boolean started = false;
@@ -136,14 +138,14 @@ public final class Minimizer {
             "The objective is not finite at the start (f = " + Check.num(cur.f) + ").");
       } else {
         while (true) {
-          if (ticker.due()) ticker.report(it, cur.f, cur.gnorm);
+          if (ticking && ticker.due()) ticker.report(it, cur.f, cur.gnorm);
           if (o.interrupted()) {
             stop = new Driver.Stop(Result.INTERRUPTED, "Interrupted after " + it + " iterations.");
             break;
           }
           stop = driver.before(cur);
           if (stop != null) break;
-          if (gtolTest && cur.gnorm <= o.gtol()) {
+          if (cur.gnorm <= gtol) {
             stop = new Driver.Stop(Result.CONVERGED, "Converged: the " + gradientName(bounds)
                 + "'s largest component " + Check.num(cur.gnorm) + " is within gtol = "
                 + Check.num(o.gtol()) + ".");
