@@ -10,6 +10,8 @@ import gradus.compile.Schedule.Scatter;
 import gradus.compile.Schedule.Scope;
 import gradus.sym.Expr;
 import gradus.sym.Expr.Add;
+import gradus.sym.Expr.Array;
+import gradus.sym.Expr.At;
 import gradus.sym.Expr.Call;
 import gradus.sym.Expr.Cmp;
 import gradus.sym.Expr.Const;
@@ -27,6 +29,8 @@ import gradus.sym.ScalarFunction;
 import gradus.sym.Signature;
 import gradus.sym.Stmt;
 import gradus.sym.Sym;
+import gradus.sym.Exprs;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +56,7 @@ final class Emitter {
   private final Map<Scope, Integer> indexLocal = new IdentityHashMap<>();
   private final Map<Expr, Integer> locals = new IdentityHashMap<>();
   private final Map<Expr, Integer> slotLocals = new IdentityHashMap<>();
-  private final Map<Expr, long[]> prechecked = new IdentityHashMap<>();
+  private final Map<Expr, Pre> prechecked = new IdentityHashMap<>();
   private final int arrS;
   private final int arrX;
   private final int arrF;
@@ -201,6 +205,7 @@ final class Emitter {
       load(w.b());
       mv.visitMethodInsn(INVOKESTATIC, FNS, "where", "(DDD)D", false);
     } else if (e instanceof Logic l) logic(l);
+    else if (e instanceof At at) at(at);
     else throw new IllegalStateException("no code for " + e.getClass().getSimpleName());
   }
 
@@ -274,9 +279,9 @@ final class Emitter {
     boolean isField = base == null && !sig.isVariable(var);
     mv.visitVarInsn(ALOAD, base != null ? arrV : isField ? arrF : arrX);
     boolean guarded = !cg.reads.unguarded(el);
-    long[] ab = prechecked.get(el);
-    if (ab != null) affineSlot(ab, sig.offset(var), isField);
-    else checkedSlot(el.index(), var, isField, guarded);
+    Pre pre = prechecked.get(el);
+    if (pre != null) affineSlot(pre, isField);
+    else checkedSlot(el.indices(), var, isField, guarded);
     if (!guarded && !layout.inArray(current) && !isField && base == null) {
       mv.visitInsn(DUP);
       int l = alloc(1);
@@ -287,16 +292,31 @@ final class Emitter {
     else mv.visitInsn(DALOAD);
   }
 
-  /** a*i + b + offset - 1 (+ the row offset), in int arithmetic: the range was checked at both ends. */
-  private void affineSlot(long[] ab, int offset, boolean isField) {
-    mv.visitVarInsn(ILOAD, indexLocal.get(current));
-    if (ab[0] != 1) {
-      Asm.pushInt(mv, (int) ab[0]);
-      mv.visitInsn(IMUL);
+  /**
+   * A read checked before its loop: slot = a*i + b (+ an int local holding the part that does
+   * not change in the loop) for the loop's own index i.
+   */
+  private record Pre(long a, long b, int local) {}
+
+  /** a*i + b (+ the invariant local) (+ the row offset), in int arithmetic: the range was checked. */
+  private void affineSlot(Pre p, boolean isField) {
+    boolean any = false;
+    if (p.a() != 0) {
+      mv.visitVarInsn(ILOAD, indexLocal.get(current));
+      if (p.a() != 1) {
+        Asm.pushInt(mv, (int) p.a());
+        mv.visitInsn(IMUL);
+      }
+      any = true;
     }
-    int k = (int) ab[1] + offset - 1;
-    if (k != 0) {
-      Asm.pushInt(mv, k);
+    if (p.local() >= 0) {
+      mv.visitVarInsn(ILOAD, p.local());
+      if (any) mv.visitInsn(IADD);
+      any = true;
+    }
+    if (!any) Asm.pushInt(mv, (int) p.b());
+    else if (p.b() != 0) {
+      Asm.pushInt(mv, (int) p.b());
       mv.visitInsn(IADD);
     }
     if (isField) {
@@ -305,22 +325,126 @@ final class Emitter {
     }
   }
 
-  /** Pushes the checked slot of var[index]: an error out of range, or -1 when the read is guarded. */
-  private void checkedSlot(Expr index, String var, boolean isField, boolean guarded) {
-    boolean integral = Indices.integral(index);
-    if (integral) Indices.longValue(this, index);
-    else load(index);
-    Asm.pushInt(mv, sig.find(var).size());
+  /**
+   * Pushes the checked slot of var[index] or var[row, col]: an error out of range, or -1 when the
+   * read is guarded.
+   */
+  private void checkedSlot(List<Expr> indices, String var, boolean isField, boolean guarded) {
+    gradus.sym.VarSpec spec = sig.find(var);
+    boolean integral = indices.stream().allMatch(Indices::integral);
+    for (Expr index : indices) {
+      if (integral) Indices.longValue(this, index);
+      else load(index);
+    }
+    for (int d : spec.dims()) Asm.pushInt(mv, d);
     Asm.pushInt(mv, sig.offset(var));
     if (isField) {
       mv.visitVarInsn(ILOAD, offLocal);
       mv.visitInsn(IADD);
     }
-    String k = integral ? "J" : "D";
-    if (guarded) mv.visitMethodInsn(INVOKESTATIC, RT, "slotOrNone", "(" + k + "II)I", false);
+    String k = (integral ? "J" : "D").repeat(indices.size());
+    String sizes = "I".repeat(indices.size());
+    String name = indices.size() == 1 ? "slot" : "slot2";
+    if (guarded) mv.visitMethodInsn(INVOKESTATIC, RT, name + "OrNone", "(" + k + sizes + "I)I", false);
     else {
-      mv.visitLdcInsn(var);
-      mv.visitMethodInsn(INVOKESTATIC, RT, "slot", "(" + k + "IILjava/lang/String;)I", false);
+      mv.visitLdcInsn(indices.size() == 1 ? var : spec.shapeText());
+      mv.visitMethodInsn(INVOKESTATIC, RT, name, "(" + k + sizes + "ILjava/lang/String;)I", false);
+    }
+  }
+
+  // ---- local arrays -----------------------------------------------------------------------
+
+  /**
+   * An entry of a local array, from its scratch region. An index that is a loop index (or a
+   * constant) provably inside the array's range reads unchecked; any other is checked, and one
+   * that depends on a data field names the row when it is out of range.
+   */
+  private void at(At at) {
+    Array a = (Array) at.array();
+    int dims = a.indices().size();
+    boolean guarded = !cg.reads.unguarded(at);
+    boolean proven = true;
+    for (int d = 0; d < dims; d++) proven &= inRange(at.indices().get(d), lo(a, d), hi(a, d));
+    mv.visitVarInsn(ALOAD, arrS);
+    if (proven) {
+      flatIndex(a, at.indices());
+      mv.visitInsn(DALOAD);
+      return;
+    }
+    for (int d = 0; d < dims; d++) load(at.indices().get(d));
+    for (int d = 0; d < dims; d++) {
+      Asm.pushInt(mv, lo(a, d));
+      Asm.pushInt(mv, a.extent(d));
+    }
+    Asm.pushInt(mv, layout.region(a));
+    String ds = "D".repeat(dims) + "II".repeat(dims) + "I";
+    if (guarded) {
+      mv.visitMethodInsn(INVOKESTATIC, RT, "atOrNone", "(" + ds + ")I", false);
+      mv.visitMethodInsn(INVOKESTATIC, RT, "read", "([DI)D", false);
+      return;
+    }
+    mv.visitLdcInsn(gradus.sym.Blocks.compact(at));
+    mv.visitLdcInsn(gradus.sym.Blocks.shape(a));
+    boolean byData = false;
+    for (Expr i : at.indices()) byData |= !Exprs.names(i).isEmpty();
+    if (byData && sig.fieldCount() > 0) {
+      mv.visitVarInsn(ILOAD, offLocal);
+      Asm.pushInt(mv, sig.fieldCount());
+      mv.visitInsn(IDIV);
+      mv.visitInsn(ICONST_1);
+      mv.visitInsn(IADD);
+    } else mv.visitInsn(ICONST_0);
+    mv.visitMethodInsn(INVOKESTATIC, RT, "at", "(" + ds + "Ljava/lang/String;Ljava/lang/String;I)I", false);
+    mv.visitInsn(DALOAD);
+  }
+
+  private static int lo(Array a, int d) {
+    return (int) ((Const) a.lo().get(d)).value();
+  }
+
+  private static int hi(Array a, int d) {
+    return (int) ((Const) a.hi().get(d)).value();
+  }
+
+  /** True when the index is a constant, or a loop index (plus a constant) whose constant range lies in lo..hi. */
+  private boolean inRange(Expr index, int lo, int hi) {
+    if (index instanceof Const c) return c.value() == Math.rint(c.value()) && c.value() >= lo && c.value() <= hi;
+    double off = 0;
+    Expr ix = index;
+    if (index instanceof Add add && add.terms().size() == 2 && add.terms().get(1) instanceof Const c && c.value() == Math.rint(c.value())) {
+      ix = add.terms().get(0);
+      off = c.value();
+    }
+    if (!(ix instanceof Index i)) return false;
+    Scope b = binder(i.name());
+    return b.lo instanceof Const l && b.hi instanceof Const h && l.value() + off >= lo && h.value() + off <= hi;
+  }
+
+  /** Pushes the region slot of an entry whose indices are in range: base + sum((i_d - lo_d) * stride_d). */
+  private void flatIndex(Array a, List<Expr> indices) {
+    int dims = indices.size();
+    int stride = 1;
+    int constant = layout.region(a);
+    boolean any = false;
+    for (int d = dims - 1; d >= 0; d--) {
+      Expr ix = indices.get(d);
+      constant -= lo(a, d) * stride;
+      if (ix instanceof Const c) constant += (int) c.value() * stride;
+      else {
+        Indices.intValue(this, ix);
+        if (stride != 1) {
+          Asm.pushInt(mv, stride);
+          mv.visitInsn(IMUL);
+        }
+        if (any) mv.visitInsn(IADD);
+        any = true;
+      }
+      stride *= a.extent(d);
+    }
+    if (!any) Asm.pushInt(mv, constant);
+    else if (constant != 0) {
+      Asm.pushInt(mv, constant);
+      mv.visitInsn(IADD);
     }
   }
 
@@ -346,15 +470,26 @@ final class Emitter {
     return l;
   }
 
-  /** The loop of a group, its members accumulating; lo and hi are int locals. */
+  /**
+   * The loop of a group, its members accumulating (a logsumexp keeps its running maximum and
+   * sum, see {@link Fns#lseSum}) and its local arrays storing an entry per index; lo and hi are
+   * int locals.
+   */
   void loop(Group g, int lo, int hi) {
     Scope body = g.body;
     Scope owner = body.parent;
     int[] acc = new int[g.loops.size()];
+    int[] sums = new int[g.loops.size()];
     for (int k = 0; k < acc.length; k++) {
+      Loop l = g.loops.get(k);
       acc[k] = alloc(2);
-      Asm.pushDouble(mv, g.loops.get(k).isProduct() ? 1 : 0);
+      Asm.pushDouble(mv, l.kind().empty());
       mv.visitVarInsn(DSTORE, acc[k]);
+      if (l.kind() == Expr.Kind.LOGSUMEXP) {
+        sums[k] = alloc(2);
+        Asm.pushDouble(mv, 0);
+        mv.visitVarInsn(DSTORE, sums[k]);
+      }
     }
     int i = alloc(1);
     indexLocal.put(body, i);
@@ -370,11 +505,14 @@ final class Emitter {
       }
       Scope saved = current;
       current = body;
-      for (int k = 0; k < acc.length; k++) {
-        mv.visitVarInsn(DLOAD, acc[k]);
-        load(g.loops.get(k).body());
-        mv.visitInsn(g.loops.get(k).isProduct() ? DMUL : DADD);
-        mv.visitVarInsn(DSTORE, acc[k]);
+      for (int k = 0; k < acc.length; k++) accumulate(g.loops.get(k), acc[k], sums[k]);
+      for (Array a : g.fills) {
+        mv.visitVarInsn(ALOAD, arrS);
+        List<Expr> here = new ArrayList<>();
+        for (String n : a.indices()) here.add(Sym.index(n));
+        flatIndex(a, here);
+        load(a.body());
+        mv.visitInsn(DASTORE);
       }
       current = saved;
     });
@@ -384,6 +522,12 @@ final class Emitter {
     }
     for (int k = 0; k < acc.length; k++) {
       Loop l = g.loops.get(k);
+      if (l.kind() == Expr.Kind.LOGSUMEXP) {
+        mv.visitVarInsn(DLOAD, acc[k]);
+        mv.visitVarInsn(DLOAD, sums[k]);
+        mv.visitMethodInsn(INVOKESTATIC, FNS, "lseFinish", "(DD)D", false);
+        mv.visitVarInsn(DSTORE, acc[k]);
+      }
       if (layout.inArray(owner)) {
         mv.visitVarInsn(ALOAD, arrS);
         pushSlot(layout.slot(owner, l));
@@ -395,41 +539,125 @@ final class Emitter {
     }
   }
 
+  /** One step of a loop member: acc = acc + v, acc * v, max(acc, v), or the logsumexp update. */
+  private void accumulate(Loop l, int acc, int sum) {
+    switch (l.kind()) {
+      case SUM, PROD -> {
+        mv.visitVarInsn(DLOAD, acc);
+        load(l.body());
+        mv.visitInsn(l.kind() == Expr.Kind.PROD ? DMUL : DADD);
+      }
+      case MAX -> {
+        mv.visitVarInsn(DLOAD, acc);
+        load(l.body());
+        mv.visitMethodInsn(INVOKESTATIC, FNS, "max", "(DD)D", false);
+      }
+      case LOGSUMEXP -> {
+        mv.visitVarInsn(DLOAD, acc);
+        mv.visitVarInsn(DLOAD, sum);
+        load(l.body());
+        mv.visitMethodInsn(INVOKESTATIC, FNS, "lseSum", "(DDD)D", false);
+        mv.visitVarInsn(DSTORE, sum);
+        mv.visitVarInsn(DLOAD, acc);
+        load(l.body());
+        mv.visitMethodInsn(INVOKESTATIC, FNS, "lseMax", "(DD)D", false);
+      }
+    }
+    mv.visitVarInsn(DSTORE, acc);
+  }
+
   /**
-   * Checks once, before a non-empty loop, that each element {@code v[a*i + b]} read in its body
-   * is in range at both ends (so everywhere between); the body then indexes without checks.
+   * Checks once, before a non-empty loop, that each element {@code v[a*i + b]} (or {@code W[r,
+   * c]} with each index either {@code a*i + b} or unchanged by the loop) read in its body is in
+   * range at both ends (so everywhere between); the body then indexes without checks.
    */
   private void precheck(Scope body, int lo, int hi) {
     Label skip = new Label();
     boolean any = false;
     for (Item it : body.items) {
       if (!(it instanceof Compute c) || !(c.node() instanceof Elem el) || !cg.reads.unguarded(el)) continue;
-      long[] ab = Indices.affine(el.index(), body.index);
-      if (ab == null || ab[0] == 0) continue;
       String var = ScalarFunction.directionOf(el.vector());
       if (var == null) var = el.vector();
+      gradus.sym.VarSpec spec = sig.find(var);
+      List<Integer> dims = spec.dims();
+      List<long[]> forms = new ArrayList<>();
+      boolean moves = false;
+      boolean ok = true;
+      for (Expr ix : el.indices()) {
+        long[] ab = Indices.affine(ix, body.index);
+        if (ab == null && !(Indices.integral(ix) && !Exprs.hasFreeIndex(ix, body.index))) ok = false;
+        forms.add(ab);
+        moves |= ab != null && ab[0] != 0;
+      }
+      if (!ok || !moves) continue;
+      int local = -1;
+      if (el.indices().size() == 2) {
+        local = alloc(1);
+        mv.visitInsn(ICONST_0);
+        mv.visitVarInsn(ISTORE, local);
+      }
       if (!any) {
         mv.visitVarInsn(ILOAD, lo);
         mv.visitVarInsn(ILOAD, hi);
         mv.visitJumpInsn(IF_ICMPGT, skip);
         any = true;
       }
-      for (int end : new int[] {lo, hi}) {
-        mv.visitVarInsn(ILOAD, end);
-        mv.visitInsn(I2L);
-        mv.visitLdcInsn(ab[0]);
-        mv.visitInsn(LMUL);
-        mv.visitLdcInsn(ab[1]);
-        mv.visitInsn(LADD);
-        Asm.pushInt(mv, sig.find(var).size());
-        Asm.pushInt(mv, 0);
-        mv.visitLdcInsn(var);
-        mv.visitMethodInsn(INVOKESTATIC, RT, "slot", "(JIILjava/lang/String;)I", false);
-        mv.visitInsn(POP);
+      String name = el.indices().size() == 1 ? var : spec.shapeText();
+      long a = 0;
+      long b = 0;
+      int stride = el.indices().size() == 2 ? spec.cols() : 1;
+      boolean invariant = false;
+      for (int d = 0; d < el.indices().size(); d++) {
+        long[] ab = forms.get(d);
+        int size = dims.get(d);
+        int st = d == 0 ? stride : 1;
+        if (ab != null) {
+          for (int end : new int[] {lo, hi}) {
+            mv.visitVarInsn(ILOAD, end);
+            mv.visitInsn(I2L);
+            mv.visitLdcInsn(ab[0]);
+            mv.visitInsn(LMUL);
+            mv.visitLdcInsn(ab[1]);
+            mv.visitInsn(LADD);
+            checkOne(size, d, el.indices().size(), name);
+            mv.visitInsn(POP);
+          }
+          a += ab[0] * st;
+          b += (ab[1] - 1) * st;
+        } else {
+          // unchanged by the loop: checked once, and its part of the slot kept in the local
+          Indices.longValue(this, el.indices().get(d));
+          checkOne(size, d, el.indices().size(), name);
+          if (st != 1) {
+            Asm.pushInt(mv, st);
+            mv.visitInsn(IMUL);
+          }
+          if (invariant) {
+            mv.visitVarInsn(ILOAD, local);
+            mv.visitInsn(IADD);
+          }
+          mv.visitVarInsn(ISTORE, local);
+          invariant = true;
+          b -= st;
+        }
       }
-      prechecked.put(el, ab);
+      prechecked.put(el, new Pre(a, b + sig.offset(var) + (invariant ? 0 : 0), invariant ? local : -1));
     }
     if (any) mv.visitLabel(skip);
+  }
+
+  /** Checks the long on the stack (index d of a vector or matrix) is in 1..size, leaving it as an int. */
+  private void checkOne(int size, int d, int rank, String name) {
+    Asm.pushInt(mv, size);
+    if (rank == 1) {
+      Asm.pushInt(mv, 1);
+      mv.visitLdcInsn(name);
+      mv.visitMethodInsn(INVOKESTATIC, RT, "slot", "(JIILjava/lang/String;)I", false);
+    } else {
+      Asm.pushInt(mv, d);
+      mv.visitLdcInsn(name);
+      mv.visitMethodInsn(INVOKESTATIC, RT, "dim", "(JIILjava/lang/String;)I", false);
+    }
   }
 
   /** Whether e was computed in a locals scope of this method (so its cached slot is current). */
@@ -472,15 +700,23 @@ final class Emitter {
   /** An int local with the flat slot of a scatter target; jumps to skip when it is out of range. */
   private int slot(Stmt.Slot s, Label skip) {
     int l = alloc(1);
-    if (s.index() == null) {
+    if (s.var().equals(Program.OUT)) {
+      // a vector-valued function's output k (in range by construction) is g[k - 1]
+      Indices.intValue(this, s.index());
+      Asm.pushInt(mv, 1);
+      mv.visitInsn(ISUB);
+      mv.visitVarInsn(ISTORE, l);
+      return l;
+    }
+    if (s.scalar()) {
       Asm.pushInt(mv, sig.offset(s.var()));
       mv.visitVarInsn(ISTORE, l);
       return l;
     }
-    Expr el = Sym.elem(s.var(), s.index());
+    Expr el = s.expr();
     Integer cached = slotLocals.get(el);
     if (cached != null && readHere(el)) return cached;
-    checkedSlot(s.index(), s.var(), false, true);
+    checkedSlot(s.indices(), s.var(), false, true);
     mv.visitInsn(DUP);
     mv.visitVarInsn(ISTORE, l);
     mv.visitJumpInsn(IFLT, skip);

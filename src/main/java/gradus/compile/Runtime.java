@@ -33,6 +33,72 @@ public final class Runtime {
     return k != Math.rint(k) || k < 1 || k > size ? -1 : base + (int) k - 1;
   }
 
+  /** The flat slot of {@code W[r, c]} (1-based, row-major) in a matrix of rows × cols at base. */
+  public static int slot2(long r, long c, int rows, int cols, int base, String shape) {
+    dim(r, rows, 0, shape);
+    dim(c, cols, 1, shape);
+    return base + (int) (r - 1) * cols + (int) c - 1;
+  }
+
+  public static int slot2(double r, double c, int rows, int cols, int base, String shape) {
+    return slot2(whole(r, shape), whole(c, shape), rows, cols, base, shape);
+  }
+
+  public static int slot2OrNone(long r, long c, int rows, int cols, int base) {
+    if (r < 1 || r > rows || c < 1 || c > cols) return -1;
+    return base + (int) (r - 1) * cols + (int) c - 1;
+  }
+
+  public static int slot2OrNone(double r, double c, int rows, int cols, int base) {
+    if (r != Math.rint(r) || c != Math.rint(c)) return -1;
+    return slot2OrNone((long) Math.max(-1, Math.min(r, Integer.MAX_VALUE)), (long) Math.max(-1, Math.min(c, Integer.MAX_VALUE)), rows, cols, base);
+  }
+
+  /** Index d (0: the row, 1: the column) of a matrix element, checked against its extent. */
+  public static int dim(long k, int size, int d, String shape) {
+    if (k < 1 || k > size) {
+      throw new IllegalArgumentException("the " + (d == 0 ? "row" : "column") + " index " + k + " is out of range for "
+          + shape + " (valid: 1.." + size + ")");
+    }
+    return (int) k;
+  }
+
+  private static long whole(double k, String name) {
+    if (k != Math.rint(k)) {
+      throw new IllegalArgumentException("the index into " + name + " must be a whole number, got " + Numbers.format(k));
+    }
+    return (long) Math.max(Long.MIN_VALUE / 2, Math.min(k, Long.MAX_VALUE / 2));
+  }
+
+  /**
+   * The scratch slot of entry k of a local array over lo..lo+n-1 at base; out of range, an error
+   * naming the read, the array's shape and (when the index comes from a data field) the row.
+   */
+  public static int at(double k, int lo, int n, int base, String read, String shape, int row) {
+    return base + offset(k, lo, n, read, shape, row);
+  }
+
+  public static int at(double r, double c, int lo1, int n1, int lo2, int n2, int base, String read, String shape, int row) {
+    return base + offset(r, lo1, n1, read, shape, row) * n2 + offset(c, lo2, n2, read, shape, row);
+  }
+
+  public static int atOrNone(double k, int lo, int n, int base) {
+    return k != Math.rint(k) || k < lo || k > lo + n - 1 ? -1 : base + (int) k - lo;
+  }
+
+  public static int atOrNone(double r, double c, int lo1, int n1, int lo2, int n2, int base) {
+    if (r != Math.rint(r) || r < lo1 || r > lo1 + n1 - 1 || c != Math.rint(c) || c < lo2 || c > lo2 + n2 - 1) return -1;
+    return base + ((int) r - lo1) * n2 + (int) c - lo2;
+  }
+
+  private static int offset(double k, int lo, int n, String read, String shape, int row) {
+    if (k == Math.rint(k) && k >= lo && k <= lo + n - 1) return (int) k - lo;
+    String where = row > 0 ? "in row " + row + " of the data, " : "";
+    String what = k != Math.rint(k) ? "reads at " + Numbers.format(k) + ", not a whole number"
+        : "reads index " + Numbers.format(k) + ", out of range for " + shape + " (valid: " + lo + ".." + (lo + n - 1) + ")";
+    throw new IllegalArgumentException(where + read + " " + what);
+  }
+
   /** {@code a[slot]}, or nan for the slot -1 of an element out of range. */
   public static double read(double[] a, int slot) {
     return slot < 0 ? Double.NaN : a[slot];

@@ -64,7 +64,7 @@ final class SymBridge {
       if (!(a instanceof Ast.Positional p)) throw new GradusError(a.span(), "diff takes variable names, like diff(f, x, y)");
       VarRef ref = ref(interp, p.value(), f);
       refs.add(ref);
-      labels.add(ref.index() == null ? ref.name() : ref.name() + "[" + ref.index() + "]");
+      labels.add(ref.toString());
     }
     try {
       return f.diff(refs, "diff(" + f.name() + ", " + String.join(", ", labels) + ")");
@@ -81,19 +81,28 @@ final class SymBridge {
         throw new GradusError(n.span(), f.name() + " has no variable '" + n.name() + "'" + Suggest.hint(n.name(), names)
             + "; its variables are " + String.join(", ", names));
       }
-      return new VarRef(n.name(), null);
+      return VarRef.of(n.name());
     }
     if (e instanceof Ast.Index ix && ix.target() instanceof Ast.Name n) {
       VarSpec v = sig.find(n.name());
       if (v == null || !sig.isVariable(n.name())) {
         throw new GradusError(n.span(), f.name() + " has no variable '" + n.name() + "'" + Suggest.hint(n.name(), names));
       }
-      long k = Values.integer(interp.eval(ix.index()), "an index", ix.index().span());
       if (v.size() == 0) throw new GradusError(ix.span(), "'" + n.name() + "' is a scalar and cannot be indexed");
-      if (k < 1 || k > v.size()) {
-        throw new GradusError(ix.index().span(), "index " + k + " is out of range for " + n.name() + "[" + v.size() + "]");
+      if (ix.indices().size() != v.rank()) {
+        throw new GradusError(ix.span(), "'" + v.shapeText() + "' takes " + (v.rank() == 1 ? "one index" : "two indices"));
       }
-      return new VarRef(n.name(), (int) k);
+      List<Integer> at = new ArrayList<>();
+      for (int d = 0; d < v.rank(); d++) {
+        Ast.Expr ie = ix.indices().get(d);
+        long k = Values.integer(interp.eval(ie), "an index", ie.span());
+        int size = v.dims().get(d);
+        if (k < 1 || k > size) {
+          throw new GradusError(ie.span(), "index " + k + " is out of range for " + v.shapeText() + " (valid: 1.." + size + ")");
+        }
+        at.add((int) k);
+      }
+      return new VarRef(n.name(), at);
     }
     throw new GradusError(e.span(), "diff takes variable names, like diff(f, x) or diff(g, x[2])");
   }

@@ -75,6 +75,23 @@ public final class Fns {
   }
 
   public static double max(double a, double b) { return Math.max(a, b); }
+
+  // logsumexp(i in a..b, v_i), one pass and stable: m is the largest v so far, s the sum of
+  // exp(v - m); each new v updates s first (lseSum), then m (lseMax); the value is m + log(s).
+  // A v equal to m adds exactly 1, so two infinities of the same sign do not make exp(inf - inf).
+
+  /** The new sum s after v, given the running maximum m. */
+  public static double lseSum(double m, double s, double v) {
+    if (v > m) return s * Math.exp(m - v) + 1;
+    if (v == m) return s + 1;
+    return s + Math.exp(v - m);
+  }
+
+  /** The new running maximum after v (a nan v leaves it, and makes the sum nan). */
+  public static double lseMax(double m, double v) { return v > m ? v : m; }
+
+  /** The value from the running maximum and sum: -inf over an empty range. */
+  public static double lseFinish(double m, double s) { return m + Math.log(s); }
   public static double min(double a, double b) { return Math.min(a, b); }
 
   /** {@code where(c, a, b)}: a condition is true when it is non-zero. */
