@@ -45,7 +45,9 @@ public final class HelpTopics {
       moons(n, noise, seed)  xor_data(n, noise, seed)  blobs(n, centers, std, seed)  linear_data(n, w, b, noise, seed)
       loss(w, b; u, v) = (w*u + b - v)^2      fields name columns (u[k] takes u1..uk)
       r = minimize(loss, [0, 0], sgd(lr=0.1), data=d, batch=32, epochs=10, seed=1)
-      loss(r.x, data=d)   predict(model, r.x, d)""";
+      loss(r.x, data=d)   predict(model, r.x, d)   accuracy(model, r.x, d)  (output > 0 against column label > 0.5)
+      s = split(d, 0.8, seed=0)   train = s[1]; test = s[2]   as sklearn's train_test_split(d, train_size=0.8, random_state=0)
+      csv("scripts/data/iris.csv") (x1..x4, label 1..3)   csv("scripts/data/digits.csv") (x1..x64, label = digit + 1)""";
 
   static final String MINIMA = """
       minimize(f, start, method, bounds=[lo, hi])    or bounds=[[lo1, hi1], ...]; -inf/inf allowed; lbfgs is L-BFGS-B
