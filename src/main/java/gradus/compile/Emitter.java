@@ -572,8 +572,6 @@ final class Emitter {
    * range at both ends (so everywhere between); the body then indexes without checks.
    */
   private void precheck(Scope body, int lo, int hi) {
-    Label skip = new Label();
-    boolean any = false;
     for (Item it : body.items) {
       if (!(it instanceof Compute c) || !(c.node() instanceof Elem el) || !cg.reads.unguarded(el)) continue;
       String var = ScalarFunction.directionOf(el.vector());
@@ -592,16 +590,15 @@ final class Emitter {
       if (!ok || !moves) continue;
       int local = -1;
       if (el.indices().size() == 2) {
+        // assigned on every path, so the verifier sees an int wherever the loop reads it
         local = alloc(1);
         mv.visitInsn(ICONST_0);
         mv.visitVarInsn(ISTORE, local);
       }
-      if (!any) {
-        mv.visitVarInsn(ILOAD, lo);
-        mv.visitVarInsn(ILOAD, hi);
-        mv.visitJumpInsn(IF_ICMPGT, skip);
-        any = true;
-      }
+      Label skip = new Label();
+      mv.visitVarInsn(ILOAD, lo);
+      mv.visitVarInsn(ILOAD, hi);
+      mv.visitJumpInsn(IF_ICMPGT, skip);
       String name = el.indices().size() == 1 ? var : spec.shapeText();
       long a = 0;
       long b = 0;
@@ -641,9 +638,9 @@ final class Emitter {
           b -= st;
         }
       }
-      prechecked.put(el, new Pre(a, b + sig.offset(var) + (invariant ? 0 : 0), invariant ? local : -1));
+      prechecked.put(el, new Pre(a, b + sig.offset(var), invariant ? local : -1));
+      mv.visitLabel(skip);
     }
-    if (any) mv.visitLabel(skip);
   }
 
   /** Checks the long on the stack (index d of a vector or matrix) is in 1..size, leaving it as an int. */

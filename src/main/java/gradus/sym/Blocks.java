@@ -29,10 +29,27 @@ public final class Blocks {
     Set<String> avoid = new java.util.HashSet<>();
     for (Expr x : items) avoid.addAll(Exprs.freeIndices(x));
     String k = Exprs.fresh(LIST_INDEX, avoid);
-    Expr i = Sym.index(k);
+    return Sym.array(name, List.of(k), List.of(Sym.ONE), List.of(Sym.num(items.size())), chain(Sym.index(k), items));
+  }
+
+  /** The matrix {@code [[..], [..]]} (rows of equal length) as a local array named {@code name}. */
+  public static Expr matrix(String name, List<List<Expr>> rows) {
+    Set<String> avoid = new java.util.HashSet<>();
+    for (List<Expr> r : rows) for (Expr x : r) avoid.addAll(Exprs.freeIndices(x));
+    String i = Exprs.fresh("i", avoid);
+    avoid.add(i);
+    String j = Exprs.fresh("j", avoid);
+    List<Expr> byRow = new ArrayList<>();
+    for (List<Expr> r : rows) byRow.add(chain(Sym.index(j), r));
+    Expr body = chain(Sym.index(i), byRow);
+    return Sym.array(name, List.of(i, j), List.of(Sym.ONE, Sym.ONE), List.of(Sym.num(rows.size()), Sym.num(rows.get(0).size())), body);
+  }
+
+  /** where(k == 1, items[1], where(k == 2, items[2], ... items[n])). */
+  private static Expr chain(Expr k, List<Expr> items) {
     Expr body = items.get(items.size() - 1);
-    for (int c = items.size() - 1; c >= 1; c--) body = Sym.where(Sym.cmp("==", i, Sym.num(c)), items.get(c - 1), body);
-    return Sym.array(name, List.of(k), List.of(Sym.ONE), List.of(Sym.num(items.size())), body);
+    for (int c = items.size() - 1; c >= 1; c--) body = Sym.where(Sym.cmp("==", k, Sym.num(c)), items.get(c - 1), body);
+    return body;
   }
 
   /** The items of a list built by {@link #list} (after simplification too), or null. */

@@ -232,6 +232,9 @@ public final class Exprs {
       Expr hi = go(l.hi());
       Map<String, Expr> inner = new HashMap<>(env);
       inner.remove(l.index());
+      if (java.util.Collections.disjoint(inner.keySet(), freeIndices(l.body()))) {
+        return Sym.loop(l.kind(), l.index(), lo, hi, l.body());
+      }
       String idx = l.index();
       if (danger.contains(idx) && hasFreeIndex(l.body(), idx)) {
         Set<String> avoid = new HashSet<>(danger);
@@ -245,6 +248,16 @@ public final class Exprs {
 
     private Expr array(Array a) {
       Map<String, Expr> inner = new HashMap<>(env);
+      inner.keySet().removeAll(a.indices());
+      if (java.util.Collections.disjoint(inner.keySet(), freeIndices(a.body()))) {
+        // nothing to replace inside: the same array (renaming its indices would only copy it)
+        List<Expr> lo = new ArrayList<>();
+        List<Expr> hi = new ArrayList<>();
+        for (Expr b : a.lo()) lo.add(go(b));
+        for (Expr b : a.hi()) hi.add(go(b));
+        return Sym.array(a.name(), a.indices(), lo, hi, a.body());
+      }
+      inner = new HashMap<>(env);
       List<String> names = new ArrayList<>(a.indices());
       Set<String> avoid = new HashSet<>(danger);
       avoid.addAll(freeIndices(a.body()));

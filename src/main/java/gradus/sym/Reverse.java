@@ -447,7 +447,7 @@ final class Reverse {
           Guard g = Guard.NONE;
           boolean never = false;
           List<Expr> conds = new ArrayList<>();
-          for (Expr c : en.getKey().conds()) conds.add(Exprs.substituteIndices(c, env));
+          for (Expr c : en.getKey().conds()) if (c != deltaCond(en.getKey(), index)) conds.add(Exprs.substituteIndices(c, env));
           conds.add(Sym.cmp("<=", lo, at));
           conds.add(Sym.cmp("<=", at, hi));
           for (Expr c : conds) {
@@ -476,10 +476,18 @@ final class Reverse {
 
     /** e when the guard holds a condition {@code index == e} (or {@code e == index}) with e free of the index. */
     private static Expr delta(Guard g, String index) {
+      Expr c = deltaCond(g, index);
+      if (c == null) return null;
+      Expr.Cmp cmp = (Expr.Cmp) c;
+      return cmp.b() instanceof Expr.Index i && i.name().equals(index) ? cmp.a() : cmp.b();
+    }
+
+    /** The condition {@code index == e} of the guard that {@link #delta} uses, or null. */
+    private static Expr deltaCond(Guard g, String index) {
       for (Expr c : g.conds()) {
         if (!(c instanceof Expr.Cmp cmp) || !cmp.op().equals("==")) continue;
-        if (cmp.b() instanceof Expr.Index i && i.name().equals(index) && !Exprs.hasFreeIndex(cmp.a(), index)) return cmp.a();
-        if (cmp.a() instanceof Expr.Index i && i.name().equals(index) && !Exprs.hasFreeIndex(cmp.b(), index)) return cmp.b();
+        if (cmp.b() instanceof Expr.Index i && i.name().equals(index) && !Exprs.hasFreeIndex(cmp.a(), index)) return c;
+        if (cmp.a() instanceof Expr.Index i && i.name().equals(index) && !Exprs.hasFreeIndex(cmp.b(), index)) return c;
       }
       return null;
     }

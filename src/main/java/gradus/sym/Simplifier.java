@@ -387,6 +387,13 @@ public final class Simplifier {
         m.merge(varKey(el.vector(), sub), w, Double::sum);
         return true;
       }
+      if (e instanceof Expr.At at && at.array() instanceof Expr.Array a) {
+        // a local's entry orders after the variables, like a field
+        double sub = 0;
+        for (Expr i : at.indices()) sub = sub * 1e6 + indexOffset(i);
+        m.merge(new VarKey(Integer.MAX_VALUE - 1, a.name(), sub), w, Double::sum);
+        return true;
+      }
       if (e instanceof Mul mu) {
         boolean simple = true;
         for (Expr f : mu.factors()) simple &= collect(f, w, m);
