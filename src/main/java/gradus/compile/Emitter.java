@@ -280,7 +280,11 @@ final class Emitter {
     mv.visitVarInsn(ALOAD, base != null ? arrV : isField ? arrF : arrX);
     boolean guarded = !cg.reads.unguarded(el);
     Pre pre = prechecked.get(el);
-    if (pre != null) affineSlot(pre, isField);
+    boolean proven = pre == null && provenSlot(el.indices(), spec);
+    if (proven) {
+      guarded = false;
+      staticSlot(el.indices(), spec, sig.offset(var), isField);
+    } else if (pre != null) affineSlot(pre, isField);
     else checkedSlot(el.indices(), var, isField, guarded);
     if (!guarded && !layout.inArray(current) && !isField && base == null) {
       mv.visitInsn(DUP);
@@ -317,6 +321,43 @@ final class Emitter {
     if (!any) Asm.pushInt(mv, (int) p.b());
     else if (p.b() != 0) {
       Asm.pushInt(mv, (int) p.b());
+      mv.visitInsn(IADD);
+    }
+    if (isField) {
+      mv.visitVarInsn(ILOAD, offLocal);
+      mv.visitInsn(IADD);
+    }
+  }
+
+  /** True when every index is a constant, or a loop index of constant range, within the variable's extent. */
+  private boolean provenSlot(List<Expr> indices, gradus.sym.VarSpec spec) {
+    for (int d = 0; d < indices.size(); d++) if (!inRange(indices.get(d), 1, spec.dims().get(d))) return false;
+    return true;
+  }
+
+  /** offset + sum((i_d - 1) * stride_d) (+ the row offset), unchecked: {@link #provenSlot} holds. */
+  private void staticSlot(List<Expr> indices, gradus.sym.VarSpec spec, int offset, boolean isField) {
+    int stride = 1;
+    int constant = offset;
+    boolean any = false;
+    for (int d = indices.size() - 1; d >= 0; d--) {
+      Expr ix = indices.get(d);
+      constant -= stride;
+      if (ix instanceof Const c) constant += (int) c.value() * stride;
+      else {
+        Indices.intValue(this, ix);
+        if (stride != 1) {
+          Asm.pushInt(mv, stride);
+          mv.visitInsn(IMUL);
+        }
+        if (any) mv.visitInsn(IADD);
+        any = true;
+      }
+      stride *= spec.dims().get(d);
+    }
+    if (!any) Asm.pushInt(mv, constant);
+    else if (constant != 0) {
+      Asm.pushInt(mv, constant);
       mv.visitInsn(IADD);
     }
     if (isField) {
@@ -494,7 +535,7 @@ final class Emitter {
     int i = alloc(1);
     indexLocal.put(body, i);
     if (!layout.inArray(body)) precheck(body, lo, hi);
-    Codegen.forLoop(mv, i, lo, hi, () -> {
+    Codegen.forLoop(mv, i, lo, hi, !quiet(body), () -> {
       if (layout.inArray(body)) {
         Scope saved = current;
         current = body;
@@ -537,6 +578,26 @@ final class Emitter {
         locals.put(l, acc[k]);
       }
     }
+  }
+
+  /** Iterations a nest of loops may run without polling for Ctrl-C (well under a millisecond). */
+  static final long QUIET_ITERATIONS = 1 << 16;
+
+  /**
+   * Whether a loop need not poll: its range is constant and, with the quiet loops around it up to
+   * the nearest polling one, at most {@link #QUIET_ITERATIONS} iterations run between polls.
+   */
+  static boolean quiet(Scope body) {
+    return quietProduct(body) > 0;
+  }
+
+  /** The iterations of the quiet nest ending at this loop body, or 0 when it polls. */
+  private static long quietProduct(Scope body) {
+    if (body.parent == null || !(body.lo instanceof Const lo) || !(body.hi instanceof Const hi)) return 0;
+    long trips = Math.max(0, (long) (hi.value() - lo.value() + 1));
+    long around = body.parent.parent == null ? 1 : Math.max(1, quietProduct(body.parent));
+    long total = trips * around;
+    return total <= QUIET_ITERATIONS ? total : 0;
   }
 
   /** One step of a loop member: acc = acc + v, acc * v, max(acc, v), or the logsumexp update. */
@@ -713,6 +774,12 @@ final class Emitter {
     Expr el = s.expr();
     Integer cached = slotLocals.get(el);
     if (cached != null && readHere(el)) return cached;
+    gradus.sym.VarSpec spec = sig.find(s.var());
+    if (provenSlot(s.indices(), spec)) {
+      staticSlot(s.indices(), spec, sig.offset(s.var()), false);
+      mv.visitVarInsn(ISTORE, l);
+      return l;
+    }
     checkedSlot(s.indices(), s.var(), false, true);
     mv.visitInsn(DUP);
     mv.visitVarInsn(ISTORE, l);

@@ -20,7 +20,7 @@ final class CallArgs {
   static double[] flatten(FunctionValue f, List<Value> positional, List<Span> spans, Map<String, Value> keywords,
       Map<String, Span> keywordSpans, Span span) {
     if (keywords.isEmpty()) return FunctionValue.flatten(positional, spans);
-    if (!f.isDeclared()) {
+    if (!f.isDeclared() && !f.isModel()) {
       String k = keywords.keySet().iterator().next();
       throw new GradusError(keywordSpans.get(k), f.name() + "(...) takes its numbers by position, not by name");
     }
@@ -62,9 +62,21 @@ final class CallArgs {
   }
 
   private static double[] numbers(VarSpec p, Value v, Span at, FunctionValue f) {
+    Value m = Values.numericOrSelf(v);
+    if (p.isMatrix() && m instanceof Value.Mat mat) {
+      int rows = mat.m().length;
+      int cols = rows == 0 ? 0 : mat.m()[0].length;
+      if (rows != p.dims().get(0) || cols != p.cols()) {
+        throw new GradusError(at, f.name() + "'s " + p.shapeText() + " takes a " + p.dims().get(0) + " x " + p.cols()
+            + " matrix, got " + rows + " x " + cols);
+      }
+      double[] out = new double[p.size()];
+      for (int r = 0; r < rows; r++) System.arraycopy(mat.m()[r], 0, out, r * cols, cols);
+      return out;
+    }
     double[] xs = Values.vector(v, f.name() + "'s " + p.name(), at);
     if (xs.length != p.width()) {
-      throw new GradusError(at, f.name() + "'s " + p.name() + " takes " + (p.isVector() ? "a list of " + p.size() + " numbers"
+      throw new GradusError(at, f.name() + "'s " + p.name() + " takes " + (p.isMatrix() ? "a " + p.dims().get(0) + " x " + p.cols() + " matrix or " + p.size() + " numbers" : p.isVector() ? "a list of " + p.size() + " numbers"
           : "one number") + ", got " + xs.length);
     }
     return xs;
