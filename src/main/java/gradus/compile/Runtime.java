@@ -4,7 +4,7 @@ import gradus.sym.Numbers;
 
 /**
  * The checks generated code calls (rules about indices, not about mathematics: every number
- * comes from {@link gradus.sym.Fns}). Errors are {@link IllegalArgumentException}s with a message
+ * comes from {@link gradus.sym.Fns}). Errors are {@link EvaluationError}s with a message
  * for the user.
  */
 public final class Runtime {
@@ -18,7 +18,7 @@ public final class Runtime {
 
   public static int slot(double k, int size, int base, String name) {
     if (k != Math.rint(k)) {
-      throw new IllegalArgumentException("the index into " + name + " must be a whole number, got " + Numbers.format(k));
+      throw new EvaluationError("the index into " + name + " must be a whole number, got " + Numbers.format(k));
     }
     if (k < 1 || k > size) throw outOfRange(Numbers.format(k), size, name);
     return base + (int) k - 1;
@@ -57,7 +57,7 @@ public final class Runtime {
   /** Index d (0: the row, 1: the column) of a matrix element, checked against its extent. */
   public static int dim(long k, int size, int d, String shape) {
     if (k < 1 || k > size) {
-      throw new IllegalArgumentException("the " + (d == 0 ? "row" : "column") + " index " + k + " is out of range for "
+      throw new EvaluationError("the " + (d == 0 ? "row" : "column") + " index " + k + " is out of range for "
           + shape + " (valid: 1.." + size + ")");
     }
     return (int) k;
@@ -65,7 +65,7 @@ public final class Runtime {
 
   private static long whole(double k, String name) {
     if (k != Math.rint(k)) {
-      throw new IllegalArgumentException("the index into " + name + " must be a whole number, got " + Numbers.format(k));
+      throw new EvaluationError("the index into " + name + " must be a whole number, got " + Numbers.format(k));
     }
     return (long) Math.max(Long.MIN_VALUE / 2, Math.min(k, Long.MAX_VALUE / 2));
   }
@@ -93,10 +93,9 @@ public final class Runtime {
 
   private static int offset(double k, int lo, int n, String read, String shape, int row) {
     if (k == Math.rint(k) && k >= lo && k <= lo + n - 1) return (int) k - lo;
-    String where = row > 0 ? "in row " + row + " of the data, " : "";
     String what = k != Math.rint(k) ? "reads at " + Numbers.format(k) + ", not a whole number"
         : "reads index " + Numbers.format(k) + ", out of range for " + shape + " (valid: " + lo + ".." + (lo + n - 1) + ")";
-    throw new IllegalArgumentException(where + read + " " + what);
+    throw new EvaluationError(read + " " + what, row);
   }
 
   /** {@code a[slot]}, or nan for the slot -1 of an element out of range. */
@@ -104,15 +103,15 @@ public final class Runtime {
     return slot < 0 ? Double.NaN : a[slot];
   }
 
-  private static IllegalArgumentException outOfRange(String k, int size, String name) {
-    return new IllegalArgumentException("index " + k + " is out of range for " + name + "[" + size
+  private static EvaluationError outOfRange(String k, int size, String name) {
+    return new EvaluationError("index " + k + " is out of range for " + name + "[" + size
         + "] (valid: 1.." + size + ")");
   }
 
   /** An inclusive loop bound. */
   public static int bound(double v) {
     if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE - 1) {
-      throw new IllegalArgumentException("a bound of sum or prod must be a whole number, got " + Numbers.format(v));
+      throw new EvaluationError("a bound of sum or prod must be a whole number, got " + Numbers.format(v));
     }
     return (int) v;
   }

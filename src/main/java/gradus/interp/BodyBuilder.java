@@ -237,7 +237,17 @@ final class BodyBuilder {
           + (a.indices().size() == 1 ? "one index" : "two indices") + ", got " + i.indices().size());
     }
     List<Expr> ix = new ArrayList<>();
-    for (Ast.Expr ie : i.indices()) ix.add(build(ie));
+    for (int d = 0; d < i.indices().size(); d++) {
+      Ast.Expr ie = i.indices().get(d);
+      Expr index = build(ie);
+      double lo = ((Expr.Const) a.lo().get(d)).value();
+      double hi = ((Expr.Const) a.hi().get(d)).value();
+      if (index instanceof Expr.Const c && (c.value() != Math.rint(c.value()) || c.value() < lo || c.value() > hi)) {
+        throw new GradusError(ie.span(), "index " + Printer.print(new Value.Num(c.value())) + " is out of range for "
+            + gradus.sym.Blocks.shape(a) + " (valid: " + Printer.print(new Value.Num(lo)) + ".." + Printer.print(new Value.Num(hi)) + ")");
+      }
+      ix.add(index);
+    }
     return Sym.at(a, ix);
   }
 

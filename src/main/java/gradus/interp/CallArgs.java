@@ -19,7 +19,17 @@ final class CallArgs {
 
   static double[] flatten(FunctionValue f, List<Value> positional, List<Span> spans, Map<String, Value> keywords,
       Map<String, Span> keywordSpans, Span span) {
-    if (keywords.isEmpty()) return FunctionValue.flatten(positional, spans);
+    if (keywords.isEmpty()) {
+      if (!positional.isEmpty() && byVariable(f, positional.get(0))) {
+        // the variables as one item per variable ([W1, b1, W2, b2]), shapes checked; then the fields
+        double[] x = Starts.point(f, positional.get(0), spans.get(0));
+        double[] rest = FunctionValue.flatten(positional.subList(1, positional.size()), spans.subList(1, spans.size()));
+        double[] out = java.util.Arrays.copyOf(x, x.length + rest.length);
+        System.arraycopy(rest, 0, out, x.length, rest.length);
+        return out;
+      }
+      return FunctionValue.flatten(positional, spans);
+    }
     if (!f.isDeclared() && !f.isModel()) {
       String k = keywords.keySet().iterator().next();
       throw new GradusError(keywordSpans.get(k), f.name() + "(...) takes its numbers by position, not by name");
@@ -59,6 +69,12 @@ final class CallArgs {
       k += v.length;
     }
     return out;
+  }
+
+  /** A list holding one item per variable, not all numbers: the variables given part by part. */
+  static boolean byVariable(FunctionValue f, Value v) {
+    Value n = Values.numericOrSelf(v);
+    return n instanceof Value.Lst l && l.items().size() == f.signature().vars().size() && f.signature().vars().size() > 1;
   }
 
   private static double[] numbers(VarSpec p, Value v, Span at, FunctionValue f) {

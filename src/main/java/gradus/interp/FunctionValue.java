@@ -222,6 +222,9 @@ public final class FunctionValue implements Value.Obj {
           yield new Value.Vec(out);
         }
       };
+    } catch (gradus.compile.EvaluationError e) {
+      // a direct call is one point, not a row of data
+      throw new GradusError(null, e.plainMessage());
     } catch (IllegalArgumentException | gradus.sym.SymException | gradus.compile.CompileError e) {
       throw new GradusError(null, e.getMessage());
     }

@@ -54,7 +54,7 @@ final class ModelBuiltins {
     if (d.rows() == 0) throw a.error("data", "accuracy needs at least one row; the data set is empty");
     DataSupport.Packed rows = DataSupport.pack(f, data, a.spanOf("data"));
     double[] x = DataSupport.point(f, List.of(a.get("params")), List.of(a.spanOf("params")), a.spanOf("params"));
-    if (f.isModel()) return new Value.Num(vectorAccuracy(f, x, rows, d.column("label")));
+    if (f.isModel()) return new Value.Num(vectorAccuracy(f, x, rows, d.column("label"), a.spanOf("data")));
     return new Value.Num(scalarAccuracy(f.compiled(), x, rows, d.column("label")));
   }
 
@@ -63,7 +63,7 @@ final class ModelBuiltins {
    * label; a label that is not a class index (1..outputs) is an error naming the row; NaN when
    * an output is NaN. Allocates nothing per row.
    */
-  static double vectorAccuracy(FunctionValue f, double[] x, DataSupport.Packed rows, double[] labels) {
+  static double vectorAccuracy(FunctionValue f, double[] x, DataSupport.Packed rows, double[] labels, gradus.lang.Span span) {
     gradus.compile.CompiledVector model = f.outputs();
     int n = model.length();
     double[] out = new double[n];
@@ -72,7 +72,7 @@ final class ModelBuiltins {
       Interrupts.every(r);
       double label = labels[r];
       if (label != Math.rint(label) || label < 1 || label > n) {
-        throw new gradus.lang.GradusError(null, "row " + (r + 1) + " of the data has label " + Printer.print(new Value.Num(label))
+        throw new gradus.lang.GradusError(span, "row " + (r + 1) + " of the data has label " + Printer.print(new Value.Num(label))
             + ", which is not a class of " + f.name() + " (its " + n + " outputs are classes 1.." + n + ")");
       }
       model.values(x, rows.rows(), r * rows.stride(), out);
