@@ -54,9 +54,15 @@ final class Emitter {
   private int next;
   private Scope current;
   private final Map<Scope, Integer> indexLocal = new IdentityHashMap<>();
-  private final Map<Expr, Integer> locals = new IdentityHashMap<>();
-  private final Map<Expr, Integer> slotLocals = new IdentityHashMap<>();
-  private final Map<Expr, Pre> prechecked = new IdentityHashMap<>();
+  // per scope: one node can be computed in two scopes (x[k] of an outer k and of an inner sum's
+  // k are one node), and each keeps its own value
+  private final Map<Scope, Map<Expr, Integer>> locals = new IdentityHashMap<>();
+  private final Map<Scope, Map<Expr, Integer>> slotLocals = new IdentityHashMap<>();
+  private final Map<Scope, Map<Expr, Pre>> prechecked = new IdentityHashMap<>();
+
+  private static <V> Map<Expr, V> of(Map<Scope, Map<Expr, V>> m, Scope s) {
+    return m.computeIfAbsent(s, k -> new IdentityHashMap<>());
+  }
   private final int arrS;
   private final int arrX;
   private final int arrF;
@@ -128,7 +134,7 @@ final class Emitter {
       mv.visitInsn(DASTORE);
     } else {
       value(e);
-      mv.visitVarInsn(DSTORE, locals.computeIfAbsent(e, k -> alloc(2)));
+      mv.visitVarInsn(DSTORE, of(locals, s).computeIfAbsent(e, k -> alloc(2)));
     }
   }
 
@@ -149,7 +155,7 @@ final class Emitter {
       pushSlot(layout.slot(d, e));
       mv.visitInsn(DALOAD);
     } else {
-      mv.visitVarInsn(DLOAD, locals.get(e));
+      mv.visitVarInsn(DLOAD, of(locals, d).get(e));
     }
   }
 
@@ -279,7 +285,7 @@ final class Emitter {
     boolean isField = base == null && !sig.isVariable(var);
     mv.visitVarInsn(ALOAD, base != null ? arrV : isField ? arrF : arrX);
     boolean guarded = !cg.reads.unguarded(el);
-    Pre pre = prechecked.get(el);
+    Pre pre = of(prechecked, current).get(el);
     boolean proven = pre == null && provenSlot(el.indices(), spec);
     if (proven) {
       guarded = false;
@@ -290,7 +296,7 @@ final class Emitter {
       mv.visitInsn(DUP);
       int l = alloc(1);
       mv.visitVarInsn(ISTORE, l);
-      slotLocals.put(el, l);
+      of(slotLocals, current).put(el, l);
     }
     if (guarded) mv.visitMethodInsn(INVOKESTATIC, RT, "read", "([DI)D", false);
     else mv.visitInsn(DALOAD);
@@ -412,6 +418,7 @@ final class Emitter {
       mv.visitInsn(DALOAD);
       return;
     }
+    if (!guarded) mv.visitVarInsn(ALOAD, 0);
     for (int d = 0; d < dims; d++) load(at.indices().get(d));
     for (int d = 0; d < dims; d++) {
       Asm.pushInt(mv, lo(a, d));
@@ -435,7 +442,7 @@ final class Emitter {
       mv.visitInsn(ICONST_1);
       mv.visitInsn(IADD);
     } else mv.visitInsn(ICONST_0);
-    mv.visitMethodInsn(INVOKESTATIC, RT, "at", "(" + ds + "Ljava/lang/String;Ljava/lang/String;I)I", false);
+    mv.visitMethodInsn(INVOKEVIRTUAL, Codegen.BASE, "at", "(" + ds + "Ljava/lang/String;Ljava/lang/String;I)I", false);
     mv.visitInsn(DALOAD);
   }
 
@@ -557,10 +564,6 @@ final class Emitter {
       }
       current = saved;
     });
-    for (Expr e : body.defined.keySet()) {
-      prechecked.remove(e);
-      slotLocals.remove(e);
-    }
     for (int k = 0; k < acc.length; k++) {
       Loop l = g.loops.get(k);
       if (l.kind() == Expr.Kind.LOGSUMEXP) {
@@ -575,7 +578,7 @@ final class Emitter {
         mv.visitVarInsn(DLOAD, acc[k]);
         mv.visitInsn(DASTORE);
       } else {
-        locals.put(l, acc[k]);
+        of(locals, owner).put(l, acc[k]);
       }
     }
   }
@@ -699,7 +702,7 @@ final class Emitter {
           b -= st;
         }
       }
-      prechecked.put(el, new Pre(a, b + sig.offset(var), invariant ? local : -1));
+      of(prechecked, body).put(el, new Pre(a, b + sig.offset(var), invariant ? local : -1));
       mv.visitLabel(skip);
     }
   }
@@ -718,12 +721,12 @@ final class Emitter {
     }
   }
 
-  /** Whether e was computed in a locals scope of this method (so its cached slot is current). */
-  private boolean readHere(Expr e) {
+  /** The locals scope of this method that computed e (so its cached slot is current), or null. */
+  private Scope readHere(Expr e) {
     for (Scope s = current; s != null && !layout.inArray(s); s = s.parent) {
-      if (s.defined.containsKey(e)) return true;
+      if (s.defined.containsKey(e)) return s;
     }
-    return false;
+    return null;
   }
 
   // ---- output -----------------------------------------------------------------------------
@@ -772,8 +775,9 @@ final class Emitter {
       return l;
     }
     Expr el = s.expr();
-    Integer cached = slotLocals.get(el);
-    if (cached != null && readHere(el)) return cached;
+    Scope reader = readHere(el);
+    Integer cached = reader == null ? null : of(slotLocals, reader).get(el);
+    if (cached != null) return cached;
     gradus.sym.VarSpec spec = sig.find(s.var());
     if (provenSlot(s.indices(), spec)) {
       staticSlot(s.indices(), spec, sig.offset(s.var()), false);

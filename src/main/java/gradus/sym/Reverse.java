@@ -482,14 +482,22 @@ final class Reverse {
       return cmp.b() instanceof Expr.Index i && i.name().equals(index) ? cmp.a() : cmp.b();
     }
 
-    /** The condition {@code index == e} of the guard that {@link #delta} uses, or null. */
+    /**
+     * The condition {@code index == e} of the guard that {@link #delta} uses, or null. e is made
+     * of indices and constants only: a data field there (c == label) would put the field into
+     * an index the statements scatter to, and every run must scatter into the same slots.
+     */
     private static Expr deltaCond(Guard g, String index) {
       for (Expr c : g.conds()) {
         if (!(c instanceof Expr.Cmp cmp) || !cmp.op().equals("==")) continue;
-        if (cmp.b() instanceof Expr.Index i && i.name().equals(index) && !Exprs.hasFreeIndex(cmp.a(), index)) return c;
-        if (cmp.a() instanceof Expr.Index i && i.name().equals(index) && !Exprs.hasFreeIndex(cmp.b(), index)) return c;
+        if (cmp.b() instanceof Expr.Index i && i.name().equals(index) && eliminable(cmp.a(), index)) return c;
+        if (cmp.a() instanceof Expr.Index i && i.name().equals(index) && eliminable(cmp.b(), index)) return c;
       }
       return null;
+    }
+
+    private static boolean eliminable(Expr e, String index) {
+      return !Exprs.hasFreeIndex(e, index) && Exprs.names(e).isEmpty();
     }
 
     /**
