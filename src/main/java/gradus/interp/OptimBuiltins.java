@@ -179,17 +179,39 @@ final class OptimBuiltins {
     FunctionValue f = minimizable(a);
     DataSupport.Packed p = DataSupport.pack(f, a.get("test"), a.spanOf("test"));
     gradus.compile.CompiledFunction c = f.compiled();
-    double[][] path = r.path();
-    double[] out = new double[path.length];
-    for (int k = 0; k < path.length; k++) {
+    double[][] points = testPoints(r);
+    double[] out = new double[points.length];
+    for (int k = 0; k < points.length; k++) {
       double sum = 0;
       for (int row = 0; row < p.count(); row++) {
         Interrupts.every(row);
-        sum += c.value(path[k], p.rows(), row * p.stride());
+        sum += c.value(points[k], p.rows(), row * p.stride());
       }
       out[k] = sum / p.count();
     }
     return new ResultValue(r, List.of(), out);
+  }
+
+  /**
+   * Where the held-out loss is taken: at the points r.values belongs to — each recorded point of
+   * a full-batch run; in a minibatch run the start and each epoch's end (the last recorded point
+   * at or before that update, should the path have been thinned with record=).
+   */
+  private static double[][] testPoints(Result r) {
+    double[][] path = r.path();
+    boolean minibatch = r.epochs() > 0 && r.batchLosses() != null && r.batchLosses().length > 0;
+    long[] its = r.pathIterations();
+    if (!minibatch || its == null || its.length != path.length || path.length == 0) return path;
+    int n = r.values().length;
+    double[][] out = new double[n][];
+    double perEpoch = (double) r.iterations() / r.epochs();
+    int q = 0;
+    for (int e = 0; e < n; e++) {
+      long want = e == n - 1 ? r.iterations() : Math.round(e * perEpoch);
+      while (q + 1 < its.length && its[q + 1] <= want) q++;
+      out[e] = path[q];
+    }
+    return out;
   }
 
   static RunOptions options(Args a, String label) {

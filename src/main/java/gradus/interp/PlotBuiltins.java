@@ -330,10 +330,12 @@ final class PlotBuiltins {
     List<Trace> out = new ArrayList<>();
     for (int k = 0; k < runs.size(); k++) {
       Trace t = runs.get(k);
-      out.add(t);
       if (items.get(k) instanceof ResultValue r && r.testValues() != null && t.values() != null
           && r.testValues().length == t.values().length) {
+        out.add(new Trace(t.label() + " (train)", t.path(), t.values(), t.gnorms(), t.iterations(), t.epochs()));
         out.add(new Trace(t.label() + " (test)", t.path(), r.testValues(), t.gnorms(), t.iterations(), t.epochs()));
+      } else {
+        out.add(t);
       }
     }
     return out;

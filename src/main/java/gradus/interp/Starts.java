@@ -10,7 +10,8 @@ import java.util.List;
  * A start point (or any point) for a function's variables, flattened row-major in declaration
  * order: either all the numbers in one list ({@code randn(131)}), or one item per variable
  * ({@code [W1, b1, W2, b2]}) where each item has its variable's shape — a number, a list, or a
- * matrix (a list of rows), checked, so a transposed matrix is an error rather than scrambled weights.
+ * matrix (a list of rows; or its numbers row-major), checked, so a transposed matrix is an error
+ * rather than scrambled weights.
  */
 final class Starts {
   private Starts() {}
@@ -52,12 +53,15 @@ final class Starts {
       VarSpec p = vars.get(i);
       Value item = Values.numericOrSelf(items.get(i));
       double[] part;
-      if (p.isMatrix()) {
-        if (!(item instanceof Value.Mat m)) {
-          throw new GradusError(span, "the start for " + p.shapeText() + " (item " + (i + 1) + ") must be a matrix of "
-              + p.dims().get(0) + " rows of " + p.cols() + ", got " + describe(item));
-        }
+      if (p.isMatrix() && item instanceof Value.Mat m) {
         part = shaped(f, p, m, span);
+      } else if (p.isMatrix()) {
+        // its numbers row-major, as randn(m*k) gives them
+        part = Values.vector(item, "the start for " + p.name(), span);
+        if (part.length != p.size()) {
+          throw new GradusError(span, "the start for " + p.shapeText() + " (item " + (i + 1) + ") must be a matrix of "
+              + p.dims().get(0) + " rows of " + p.cols() + " or a list of " + p.size() + " numbers, got " + describe(item));
+        }
       } else {
         part = Values.vector(item, "the start for " + p.name(), span);
         if (part.length != p.width()) {
