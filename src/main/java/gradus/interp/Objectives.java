@@ -121,15 +121,11 @@ final class Objectives {
     private final int stride;
     private final int rows;
 
-    /** Full passes over many rows run in parts on the cores (null: on this thread). */
-    private final RowParts parts;
-
     OverData(CompiledFunction c, double[] data, int stride, int rows) {
       super(c);
       this.data = data;
       this.stride = stride;
       this.rows = rows;
-      this.parts = rows >= RowParts.MIN_ROWS && !Boolean.getBoolean("gradus.serial") ? new RowParts(c, data, stride, rows) : null;
     }
 
     @Override int count() {
@@ -151,8 +147,7 @@ final class Objectives {
     @Override public double valueAndGradient(double[] x, double[] grad) {
       Arrays.fill(grad, 0, n, 0.0);
       double sum = 0;
-      if (parts != null) sum = parts.sum(x, grad);
-      else for (int r = 0; r < rows; r++) sum += c.accumulate(x, data, r * stride, grad);
+      for (int r = 0; r < rows; r++) sum += c.accumulate(x, data, r * stride, grad);
       double inv = 1.0 / rows;
       scale(grad, inv, n);
       return sum * inv;
@@ -160,8 +155,7 @@ final class Objectives {
 
     @Override public double value(double[] x) {
       double sum = 0;
-      if (parts != null) sum = parts.sum(x, null);
-      else for (int r = 0; r < rows; r++) sum += c.value(x, data, r * stride);
+      for (int r = 0; r < rows; r++) sum += c.value(x, data, r * stride);
       return sum * (1.0 / rows);
     }
 
