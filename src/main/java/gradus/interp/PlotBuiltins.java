@@ -77,6 +77,7 @@ final class PlotBuiltins {
             throw a.error("metric", "metric must be \"f\", \"gnorm\" or \"gap\", got \"" + metric + "\"");
           }
           List<Trace> runs = traces(a, "runs");
+          if (metric.equals("f")) runs = withTests(a, runs);
           // per epoch only when every run has epochs: a full-batch run's values are per iteration
           boolean allEpochs = runs.stream().allMatch(Trace::perEpoch);
           String x = a.string("x", allEpochs ? "epochs" : "iterations");
@@ -318,6 +319,24 @@ final class PlotBuiltins {
     for (Value item : items) {
       if (!(item instanceof ResultValue r)) throw a.error(name, name + "= takes results of minimize or compare, got a " + item.kind());
       out.add(trace(r.r()));
+    }
+    return out;
+  }
+
+  /** After each run trained with test=, its held-out loss as a curve of its own ("adam (test)"). */
+  private static List<Trace> withTests(Args a, List<Trace> runs) {
+    Value v = a.get("runs");
+    List<Value> items = v instanceof ResultValue ? List.of(v) : a.items("runs");
+    List<Trace> out = new ArrayList<>();
+    for (int k = 0; k < runs.size(); k++) {
+      Trace t = runs.get(k);
+      if (items.get(k) instanceof ResultValue r && r.testValues() != null && t.values() != null
+          && r.testValues().length == t.values().length) {
+        out.add(new Trace(t.label() + " (train)", t.path(), t.values(), t.gnorms(), t.iterations(), t.epochs()));
+        out.add(new Trace(t.label() + " (test)", t.path(), r.testValues(), t.gnorms(), t.iterations(), t.epochs()));
+      } else {
+        out.add(t);
+      }
     }
     return out;
   }
