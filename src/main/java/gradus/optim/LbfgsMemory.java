@@ -11,8 +11,10 @@ package gradus.optim;
  * over n-vectors, each reading and writing q as well.
  *
  * <p>Both passes go block by block (2048 entries), so the block of the vector being formed stays
- * in cache while each pair's block streams past once. Pairs live in m+1 slots; the spare slot
- * receives the new pair, which then replaces the oldest (or is dropped when sᵀy is too small).
+ * in cache while each pair's block streams past once, and in two {@link Halves} (the upper half
+ * on a second core: the passes are bound by memory reads). Pairs live in m+1 slots; the spare
+ * slot receives the new pair, which then replaces the oldest (or is dropped when sᵀy is too
+ * small).
  */
 final class LbfgsMemory {
   private static final int BLOCK = 2048;
@@ -36,7 +38,18 @@ final class LbfgsMemory {
   private final double[] cy;
   /** g·g for the current g (from the last {@link #store} pass, else computed when needed). */
   private double gg = Double.NaN;
-  private final double[][] part; // per-slot sums over the blocks: sₖ·y₊, yₖ·y₊, s₊·yₖ
+  /** Per half and slot, sums over the blocks: sₖ·y₊, yₖ·y₊, s₊·yₖ. */
+  private final double[][][] part;
+  /** Per half: g·d of a direction pass; s₊·y₊, y₊·y₊, s₊·g₊, y₊·g₊, g₊·g₊ of a store pass. */
+  private final double[][] sums = new double[2][5];
+  /** A pass's inputs, set before it runs (the passes are made once, so a step allocates nothing). */
+  private double[] passG;
+  private double[] passD;
+  private double passGamma;
+  private Iterate passCur;
+  private Iterate passNext;
+  private final Halves.Part directionPass = this::directionHalf;
+  private final Halves.Part storePass = this::storeHalf;
 
   LbfgsMemory(int m, int n) {
     this.m = m;
@@ -52,7 +65,7 @@ final class LbfgsMemory {
     beta = new double[m];
     cs = new double[m];
     cy = new double[m];
-    part = new double[m + 1][3];
+    part = new double[2][m + 1][3];
   }
 
   int size() {
@@ -78,10 +91,21 @@ final class LbfgsMemory {
     }
     coefficients();
     int newest = order[count - 1];
-    double gamma = sy[newest][newest] / yy[newest][newest];
+    passGamma = sy[newest][newest] / yy[newest][newest];
+    passG = g;
+    passD = d;
+    sums[1][0] = 0;
+    Halves.run(n, BLOCK, directionPass);
+    return sums[0][0] + sums[1][0];
+  }
+
+  private void directionHalf(int half, int from, int to) {
+    double[] g = passG;
+    double[] d = passD;
+    double gamma = passGamma;
     double gd = 0;
-    for (int lo = 0; lo < n; lo += BLOCK) {
-      int hi = Math.min(n, lo + BLOCK);
+    for (int lo = from; lo < to; lo += BLOCK) {
+      int hi = Math.min(to, lo + BLOCK);
       for (int i = lo; i < hi; i++) d[i] = -gamma * g[i];
       for (int j = 0; j < count; j++) {
         double[] yk = y[order[j]];
@@ -92,7 +116,7 @@ final class LbfgsMemory {
       }
       for (int i = lo; i < hi; i++) gd += g[i] * d[i];
     }
-    return gd;
+    sums[half][0] = gd;
   }
 
   /**
@@ -128,20 +152,53 @@ final class LbfgsMemory {
    * Returns whether the pair was kept.
    */
   boolean store(Iterate cur, Iterate next, double gs) {
+    passCur = cur;
+    passNext = next;
+    for (double[][] h : part) for (double[] p : h) java.util.Arrays.fill(p, 0);
+    java.util.Arrays.fill(sums[1], 0);
+    Halves.run(n, BLOCK, storePass);
+    double snyn = sums[0][0] + sums[1][0];
+    gg = sums[0][4] + sums[1][4];
+    for (int j = 0; j < count; j++) {
+      int k = order[j];
+      for (int c = 0; c < 3; c++) part[0][k][c] += part[1][k][c];
+      sg[k] += part[0][k][0];
+      yg[k] += part[0][k][1];
+    }
+    if (!(snyn > Math.ulp(1.0) * -gs)) return false;
+    if (count == m) dropOldest();
+    for (int j = 0; j < count; j++) {
+      int k = order[j];
+      double[] p = part[0][k];
+      sy[k][spare] = p[0];
+      yy[k][spare] = p[1];
+      yy[spare][k] = p[1];
+      sy[spare][k] = p[2];
+    }
+    sy[spare][spare] = snyn;
+    yy[spare][spare] = sums[0][1] + sums[1][1];
+    sg[spare] = sums[0][2] + sums[1][2];
+    yg[spare] = sums[0][3] + sums[1][3];
+    order[count++] = spare;
+    spare = freeSlot();
+    return true;
+  }
+
+  /** The store pass over one half: the new pair's entries and the half's inner products. */
+  private void storeHalf(int half, int from, int to) {
     double[] sn = s[spare];
     double[] yn = y[spare];
-    for (double[] p : part) java.util.Arrays.fill(p, 0);
+    double[] x0 = passCur.x;
+    double[] x1 = passNext.x;
+    double[] g0 = passCur.g;
+    double[] g1 = passNext.g;
     double snyn = 0;
     double ynyn = 0;
     double sng = 0;
     double yng = 0;
     double g2 = 0;
-    double[] x0 = cur.x;
-    double[] x1 = next.x;
-    double[] g0 = cur.g;
-    double[] g1 = next.g;
-    for (int lo = 0; lo < n; lo += BLOCK) {
-      int hi = Math.min(n, lo + BLOCK);
+    for (int lo = from; lo < to; lo += BLOCK) {
+      int hi = Math.min(to, lo + BLOCK);
       for (int i = lo; i < hi; i++) {
         double si = x1[i] - x0[i];
         double yi = g1[i] - g0[i];
@@ -153,35 +210,18 @@ final class LbfgsMemory {
         yng += yi * g1[i];
         g2 += g1[i] * g1[i];
       }
-      for (int j = 0; j < count; j++) blockDots(order[j], sn, yn, lo, hi);
+      for (int j = 0; j < count; j++) blockDots(part[half][order[j]], order[j], sn, yn, lo, hi);
     }
-    gg = g2;
-    for (int j = 0; j < count; j++) {
-      double[] p = part[order[j]];
-      sg[order[j]] += p[0];
-      yg[order[j]] += p[1];
-    }
-    if (!(snyn > Math.ulp(1.0) * -gs)) return false;
-    if (count == m) dropOldest();
-    for (int j = 0; j < count; j++) {
-      int k = order[j];
-      double[] p = part[k];
-      sy[k][spare] = p[0];
-      yy[k][spare] = p[1];
-      yy[spare][k] = p[1];
-      sy[spare][k] = p[2];
-    }
-    sy[spare][spare] = snyn;
-    yy[spare][spare] = ynyn;
-    sg[spare] = sng;
-    yg[spare] = yng;
-    order[count++] = spare;
-    spare = freeSlot();
-    return true;
+    double[] out = sums[half];
+    out[0] = snyn;
+    out[1] = ynyn;
+    out[2] = sng;
+    out[3] = yng;
+    out[4] = g2;
   }
 
-  /** Adds one block of sₖ·y₊, yₖ·y₊ and s₊·yₖ for slot k. */
-  private void blockDots(int k, double[] sn, double[] yn, int lo, int hi) {
+  /** Adds one block of sₖ·y₊, yₖ·y₊ and s₊·yₖ for slot k to p. */
+  private void blockDots(double[] p, int k, double[] sn, double[] yn, int lo, int hi) {
     double[] sk = s[k];
     double[] yk = y[k];
     double p0 = 0;
@@ -193,7 +233,6 @@ final class LbfgsMemory {
       p1 += b * yn[i];
       p2 += sn[i] * b;
     }
-    double[] p = part[k];
     p[0] += p0;
     p[1] += p1;
     p[2] += p2;
