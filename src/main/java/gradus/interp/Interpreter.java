@@ -278,9 +278,12 @@ public final class Interpreter {
   private Value call(Ast.Call c) {
     if (c.fn() instanceof Ast.Name n && !isBound(n.name())) {
       switch (n.name()) {
-        case "sum", "prod" -> {
+        case "sum", "prod", "max", "logsumexp" -> {
           if (c.args().size() == 2 && c.args().get(0) instanceof Ast.IndexBinding ib) {
-            return indexedLoop(n.name().equals("prod"), ib, c.args().get(1), c);
+            return indexedLoop(n.name(), ib, c.args().get(1), c);
+          }
+          if (n.name().equals("logsumexp")) {
+            throw new GradusError(c.span(), "logsumexp takes an index range and a body: logsumexp(i in 1..n, z[i])");
           }
         }
         case "diff" -> {
@@ -313,7 +316,7 @@ public final class Interpreter {
         keywordSpans.put(k.name(), k.span());
       } else {
         Ast.IndexBinding ib = (Ast.IndexBinding) a;
-        throw new GradusError(ib.span(), "'" + ib.name() + " in ...' is only allowed as the first argument of sum(...) or prod(...)");
+        throw new GradusError(ib.span(), "'" + ib.name() + " in ...' is only allowed as the first argument of sum, prod, max or logsumexp");
       }
     }
     if (target instanceof Builtin b) {
@@ -327,30 +330,34 @@ public final class Interpreter {
     throw new GradusError(c.fn().span(), "a " + target.kind() + " cannot be called like a function");
   }
 
-  private Value indexedLoop(boolean product, Ast.IndexBinding ib, Ast.Arg bodyArg, Ast.Call c) {
+  /**
+   * sum, prod, max or logsumexp over {@code i in range}: sums and products of any values Ops adds
+   * or multiplies; max and logsumexp of numbers, by the same Fns steps as compiled loops.
+   */
+  private Value indexedLoop(String kind, Ast.IndexBinding ib, Ast.Arg bodyArg, Ast.Call c) {
     if (!(bodyArg instanceof Ast.Positional body)) {
-      throw new GradusError(bodyArg.span(), (product ? "prod" : "sum") + "(i in a..b, body) needs a body expression");
+      throw new GradusError(bodyArg.span(), kind + "(i in a..b, body) needs a body expression");
     }
     Value range = eval(ib.range());
-    List<Value> items = range instanceof Value.Range ? null : Values.items(range, "the range of " + (product ? "prod" : "sum"), ib.range().span());
+    List<Value> items = range instanceof Value.Range ? null : Values.items(range, "the range of " + kind, ib.range().span());
     Map<String, Value> scope = new HashMap<>();
     locals.push(scope);
     try {
-      Value acc = new Value.Num(product ? 1 : 0);
+      LoopFold fold = new LoopFold(kind, body.span());
       if (range instanceof Value.Range r) {
         for (long i = r.lo(); i <= r.hi(); i++) {
           checkInterrupt(c.span());
           scope.put(ib.name(), new Value.Num(i));
-          acc = Ops.binary(product ? "*" : "+", acc, eval(body.value()), body.span());
+          fold.add(eval(body.value()));
         }
       } else {
         for (Value item : items) {
           checkInterrupt(c.span());
           scope.put(ib.name(), item);
-          acc = Ops.binary(product ? "*" : "+", acc, eval(body.value()), body.span());
+          fold.add(eval(body.value()));
         }
       }
-      return acc;
+      return fold.result();
     } finally {
       locals.pop();
     }
