@@ -20,6 +20,24 @@ final class CoreBuiltins {
   /** The elementary functions of SPEC §4 on numbers: the symbolic engine's own definitions. */
   static final Map<String, DoubleUnaryOperator> ELEMENTARY = elementary();
 
+  /** zeros/ones: a vector of n, or an m x k matrix, all equal to v. */
+  private static Value filled(Args a, double v) {
+    long n = a.integer("n");
+    long k = a.has("k") ? a.integer("k") : 0;
+    if (n < 1 || n > 100_000_000) throw a.error("n", "n must be between 1 and 1e8, got " + n);
+    if (a.has("k") && (k < 1 || n * k > 100_000_000)) {
+      throw a.error("k", "an m x k matrix needs k >= 1 and at most 1e8 entries, got " + n + " x " + k);
+    }
+    if (!a.has("k")) {
+      double[] out = new double[(int) n];
+      java.util.Arrays.fill(out, v);
+      return new Value.Vec(out);
+    }
+    double[][] m = new double[(int) n][(int) k];
+    for (double[] row : m) java.util.Arrays.fill(row, v);
+    return new Value.Mat(m);
+  }
+
   private static Map<String, DoubleUnaryOperator> elementary() {
     Map<String, DoubleUnaryOperator> table = new java.util.TreeMap<>();
     for (Expr.Fn fn : Expr.Fn.values()) table.put(fn.text(), x -> Fns.apply(fn, x));
@@ -51,6 +69,10 @@ final class CoreBuiltins {
       }
       return new Value.Vec(out);
     });
+    add(t, "zeros", List.of("n", "k?"), "zeros(n): n zeros; zeros(m, k): an m x k matrix of zeros (NumPy's np.zeros)",
+        a -> filled(a, 0));
+    add(t, "ones", List.of("n", "k?"), "ones(n): n ones; ones(m, k): an m x k matrix of ones (NumPy's np.ones)",
+        a -> filled(a, 1));
     add(t, "mean", List.of("values"), "mean(list): the average", a -> {
       double[] v = a.vector("values");
       if (v.length == 0) throw a.error("values", "mean() of an empty list");

@@ -31,7 +31,7 @@ public final class HelpTopics {
         sinh cosh tanh sigmoid softplus relu where(cond, a, b) sum(i in a..b, ...) prod(...)
         logsumexp(i in a..b, ...) max(i in a..b, ...); matrices W[m, k] and block bodies: :help models
       Linear algebra: norm dot transpose det inv solve eig len linspace
-      Numbers: round(x, k) (Python's: halves to even)   mean(list)   randn(n, seed=0)   clock()
+      Numbers: round(x, k) (Python's: halves to even)   mean(list)   randn(n, seed=0)   zeros(n) ones(n)   clock()
       Constants: pi e inf nan true false      print(a, b)  str(v)  _ (the last bare expression's value)""";
 
   static final String PLOTS = """
