@@ -34,6 +34,8 @@ final class BodyBuilder {
   private final Map<String, Expr> locals = new LinkedHashMap<>();
   /** Locals the block defines further down (a use of one is "used before it is defined"). */
   private final Map<String, Span> later = new HashMap<>();
+  /** The local being defined (a use of it in its own definition is an error of its own). */
+  private String defining;
 
   BodyBuilder(Interpreter interp, Signature sig, String fname) {
     this.interp = interp;
@@ -73,7 +75,9 @@ final class BodyBuilder {
     for (Ast.Local l : b.locals()) {
       later.remove(l.name());
       checkLocalName(l);
+      defining = l.name();
       locals.put(l.name(), l.ranges().isEmpty() ? localValue(l.name(), l.value()) : comprehension(l));
+      defining = null;
     }
     Ast.Expr v = b.value();
     if (v instanceof Ast.Name n && locals.get(n.name()) instanceof Expr.Array a) return a;
@@ -162,6 +166,10 @@ final class BodyBuilder {
           + name + (a.indices().size() == 1 ? "[1]" : "[1, 1]"));
     }
     if (local != null) return local;
+    if (name.equals(defining)) {
+      throw new GradusError(n.span(), "the local '" + name + "' is used in its own definition; each local is computed once,"
+          + " from the lines above it (for a recurrence, give each step a new name)");
+    }
     if (later.containsKey(name)) {
       throw new GradusError(n.span(), "the local '" + name + "' is used before it is defined (on line " + later.get(name).line()
           + "); define it first");
@@ -199,7 +207,7 @@ final class BodyBuilder {
       Expr local = locals.get(n.name());
       if (local instanceof Expr.Array a) return localElement(a, i);
       if (local != null) throw new GradusError(i.span(), "the local '" + n.name() + "' is a number and cannot be indexed");
-      if (later.containsKey(n.name())) name(n);
+      if (later.containsKey(n.name()) || n.name().equals(defining)) name(n);
       VarSpec v = sig.find(n.name());
       if (v != null) {
         if (v.size() == 0) throw new GradusError(i.span(), "'" + n.name() + "' is a scalar and cannot be indexed");
