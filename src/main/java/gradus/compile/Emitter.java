@@ -343,29 +343,7 @@ final class Emitter {
 
   /** offset + sum((i_d - 1) * stride_d) (+ the row offset), unchecked: {@link #provenSlot} holds. */
   private void staticSlot(List<Expr> indices, gradus.sym.VarSpec spec, int offset, boolean isField) {
-    int stride = 1;
-    int constant = offset;
-    boolean any = false;
-    for (int d = indices.size() - 1; d >= 0; d--) {
-      Expr ix = indices.get(d);
-      constant -= stride;
-      if (ix instanceof Const c) constant += (int) c.value() * stride;
-      else {
-        Indices.intValue(this, ix);
-        if (stride != 1) {
-          Asm.pushInt(mv, stride);
-          mv.visitInsn(IMUL);
-        }
-        if (any) mv.visitInsn(IADD);
-        any = true;
-      }
-      stride *= spec.dims().get(d);
-    }
-    if (!any) Asm.pushInt(mv, constant);
-    else if (constant != 0) {
-      Asm.pushInt(mv, constant);
-      mv.visitInsn(IADD);
-    }
+    rowMajor(indices, offset, d -> 1, d -> spec.dims().get(d));
     if (isField) {
       mv.visitVarInsn(ILOAD, offLocal);
       mv.visitInsn(IADD);
@@ -470,13 +448,18 @@ final class Emitter {
 
   /** Pushes the region slot of an entry whose indices are in range: base + sum((i_d - lo_d) * stride_d). */
   private void flatIndex(Array a, List<Expr> indices) {
-    int dims = indices.size();
+    rowMajor(indices, layout.region(a), d -> lo(a, d), a::extent);
+  }
+
+  /** Pushes base + sum((i_d - lo_d) * stride_d), row-major (the last index varies fastest). */
+  private void rowMajor(List<Expr> indices, int base, java.util.function.IntUnaryOperator lo,
+      java.util.function.IntUnaryOperator extent) {
     int stride = 1;
-    int constant = layout.region(a);
+    int constant = base;
     boolean any = false;
-    for (int d = dims - 1; d >= 0; d--) {
+    for (int d = indices.size() - 1; d >= 0; d--) {
       Expr ix = indices.get(d);
-      constant -= lo(a, d) * stride;
+      constant -= lo.applyAsInt(d) * stride;
       if (ix instanceof Const c) constant += (int) c.value() * stride;
       else {
         Indices.intValue(this, ix);
@@ -487,7 +470,7 @@ final class Emitter {
         if (any) mv.visitInsn(IADD);
         any = true;
       }
-      stride *= a.extent(d);
+      stride *= extent.applyAsInt(d);
     }
     if (!any) Asm.pushInt(mv, constant);
     else if (constant != 0) {

@@ -7,8 +7,6 @@ import gradus.sym.Expr.Const;
 import gradus.sym.Expr.Index;
 import gradus.sym.Expr.Where;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -76,32 +74,7 @@ public final class Blocks {
   /** The distinct arrays {@code e} reads, each after the arrays its own body reads. */
   public static List<Array> arrays(Expr e) {
     List<Array> out = new ArrayList<>();
-    Set<Expr> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    // iterative post-order, so a long chain of locals cannot overflow the stack
-    List<Expr> stack = new ArrayList<>();
-    List<Boolean> expanded = new ArrayList<>();
-    stack.add(e);
-    expanded.add(false);
-    while (!stack.isEmpty()) {
-      int top = stack.size() - 1;
-      Expr x = stack.get(top);
-      if (expanded.get(top)) {
-        stack.remove(top);
-        expanded.remove(top);
-        if (x instanceof Array a) out.add(a);
-        continue;
-      }
-      if (!seen.add(x)) {
-        stack.remove(top);
-        expanded.remove(top);
-        continue;
-      }
-      expanded.set(top, true);
-      for (Expr c : Exprs.children(x)) {
-        stack.add(c);
-        expanded.add(false);
-      }
-    }
+    for (Expr x : Exprs.postOrder(e, x -> false)) if (x instanceof Array a) out.add(a);
     return out;
   }
 

@@ -88,11 +88,11 @@ public final class Exprs {
   private static final Map<Expr, Set<String>> FREE =
       java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
-  /** Names of sum indices used in {@code e} but not bound inside it. */
-  public static Set<String> freeIndices(Expr e) {
-    Set<String> done = FREE.get(e);
-    if (done != null) return done;
-    // post-order (children before parents), iteratively, so deep expressions cannot overflow
+  /**
+   * The distinct nodes of e, children before parents, leaving out the nodes {@code known} accepts
+   * and what lies under them; iterative, so a deep expression cannot overflow the stack.
+   */
+  public static List<Expr> postOrder(Expr e, java.util.function.Predicate<Expr> known) {
     List<Expr> order = new ArrayList<>();
     Set<Expr> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     List<Expr> stack = new ArrayList<>();
@@ -108,7 +108,7 @@ public final class Exprs {
         order.add(x);
         continue;
       }
-      if (!seen.add(x) || FREE.containsKey(x)) {
+      if (!seen.add(x) || known.test(x)) {
         stack.remove(top);
         expanded.remove(top);
         continue;
@@ -119,6 +119,14 @@ public final class Exprs {
         expanded.add(false);
       }
     }
+    return order;
+  }
+
+  /** Names of sum indices used in {@code e} but not bound inside it. */
+  public static Set<String> freeIndices(Expr e) {
+    Set<String> done = FREE.get(e);
+    if (done != null) return done;
+    List<Expr> order = postOrder(e, FREE::containsKey);
     for (Expr x : order) {
       Set<String> r;
       if (x instanceof Index i) r = Set.of(i.name());
