@@ -9,6 +9,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 time_ms() { local s e; s=$(date +%s%N); "$@" >/dev/null; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
 g=$(for _ in $(seq "$runs"); do time_ms ./gradus -e 'print(1)'; done | median)
 p=$(for _ in $(seq "$runs"); do time_ms python3 -c 'print(1)'; done | median)
-echo "gradus -e 'print(1)': median ${g} ms over $runs runs (target < 500 ms)"
+verdict=ok; [ "$g" -lt 350 ] || verdict=FAIL
+echo "gradus -e 'print(1)': median ${g} ms over $runs runs (target < 350 ms: $verdict)"
 echo "python3 -c 'print(1)': median ${p} ms"
 awk -v g="$g" -v p="$p" 'BEGIN { printf "ratio gradus/python: %.2f\n", g / p }'

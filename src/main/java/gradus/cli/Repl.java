@@ -85,7 +85,15 @@ public final class Repl {
         "g = grad(f)", "hessian(f)(1, 2)", "latex(g)",
         "r = minimize(f, [1, 1], adam(lr=0.1), steps=5)", "r",
         "compare(f, [1, 1], [gd(lr=0.01), lbfgs()], steps=5)",
-        "d = moons(20, noise=0.1, seed=0)", "d", ":vars", ":help", "") + "\n";
+        "d = moons(20, noise=0.1, seed=0)", "d",
+        // an indexed sum, its sparse Hessian, and a small model: the classes behind them load
+        // from the archive too
+        "n = 1001", "c(x[n]) = sum(i in 1..n-1, 100*(x[i+1] - x[i]^2)^2 + (1 - x[i])^2)",
+        "H = hessian(c)(linspace(-1, 1, n))", "nnz(H)",
+        "m(W[2, 2], b[2]; x[2]) = { z[c in 1..2] = sum(k in 1..2, W[c, k]*x[k]) + b[c]; z }",
+        "l(W[2, 2], b[2]; x[2], label) = { z = m(W, b, x); logsumexp(c in 1..2, z[c]) - z[label + 1] }",
+        "e = minimize(l, [zeros(4), zeros(2)], adam(), data=d, batch=8, epochs=1)",
+        ":vars", ":help", "") + "\n";
     java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream();
     try (Terminal terminal = new org.jline.terminal.impl.DumbTerminal(
         new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), sink)) {
