@@ -16,6 +16,7 @@ final class Builtins {
     DataBuiltins.register(table);
     PlotBuiltins.register(table);
     SearchBuiltins.register(table);
+    StudyBuiltins.register(table);
     return table;
   }
 

@@ -33,7 +33,7 @@ final class OptimBuiltins {
     Methods.numberFormat = Numbers::format;
     for (MethodSpec spec : Methods.specs().values()) {
       add(t, spec.name(), optional(spec), "the " + spec.name() + " optimizer: " + signature(spec),
-          a -> new MethodValue((Method) create(a, spec, true)));
+          a -> new MethodValue((Method) create(a, spec, true), null, given(a, spec)));
     }
     for (MethodSpec spec : Schedules.specs().values()) {
       add(t, spec.name(), optional(spec), "a learning-rate schedule: " + signature(spec),
@@ -79,12 +79,18 @@ final class OptimBuiltins {
     return String.valueOf(v);
   }
 
-  private static Object create(Args a, MethodSpec spec, boolean method) {
+  /** The arguments of a call by name, as {@link Methods#create} takes them. */
+  private static Map<String, Object> given(Args a, MethodSpec spec) {
     Map<String, Object> given = new LinkedHashMap<>();
     for (Param p : spec.params()) {
       if (!a.has(p.name())) continue;
       given.put(p.name(), convert(a, p));
     }
+    return given;
+  }
+
+  private static Object create(Args a, MethodSpec spec, boolean method) {
+    Map<String, Object> given = given(a, spec);
     try {
       return method ? Methods.create(spec.name(), given) : Schedules.create(spec.name(), given);
     } catch (BadArgument e) {
@@ -201,8 +207,16 @@ final class OptimBuiltins {
     return Objectives.of(c, null, 0, 0);
   }
 
-  /** An optimizer as a value; prints as its call with the given arguments. */
-  record MethodValue(Method method) implements Value.Obj {
+  /**
+   * An optimizer as a value; prints as its call with the given arguments. {@code rule} is the
+   * declaration of an optimizer written in Gradus (null for a built-in); {@code given} holds the
+   * arguments of the call, by name, as {@link Methods#create} takes them.
+   */
+  record MethodValue(Method method, OptimizerDecl rule, Map<String, Object> given) implements Value.Obj {
+    MethodValue(Method method) {
+      this(method, null, Map.of());
+    }
+
     public String kind() {
       return "optimizer";
     }

@@ -25,6 +25,11 @@ public abstract class FirstOrderMethod extends Method {
      * the objective gradient at x and may be overwritten (e.g. by adding weight decay).
      */
     void update(double[] x, double[] g, double rate, long t);
+
+    /** As above, with f the objective's value at x (an optimizer written in Gradus may read it). */
+    default void update(double[] x, double[] g, double f, double rate, long t) {
+      update(x, g, rate, t);
+    }
   }
 
   abstract Stepper newStepper(int n);

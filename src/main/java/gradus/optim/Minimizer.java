@@ -167,7 +167,7 @@ public final class Minimizer {
           System.arraycopy(cur.x, 0, next.x, 0, n);
           System.arraycopy(cur.g, 0, work, 0, n);
           rate = fo.lr.rate(it + 1);
-          stepper.update(next.x, work, rate, it + 1);
+          stepper.update(next.x, work, cur.f, rate, it + 1);
           if (bounds != null) bounds.clip(next.x);
           if (!Vec.finite(next.x)) {
             status = Result.DIVERGED;
@@ -321,7 +321,7 @@ public final class Minimizer {
           if (ticker.due()) ticker.report(t, loss, Vec.normInf(gb));
           System.arraycopy(x, 0, xPrev, 0, n);
           double rate = method.lr.rate(t + 1);
-          stepper.update(x, gb, rate, t + 1);
+          stepper.update(x, gb, loss, rate, t + 1);
           if (o.bounds() != null) o.bounds().clip(x);
           if (!Vec.finite(x)) {
             System.arraycopy(xPrev, 0, x, 0, n);

@@ -1,0 +1,73 @@
+package gradus.optim;
+
+import java.util.List;
+
+/**
+ * A first-order method whose update comes from outside this package — an optimizer written in
+ * Gradus, which the interpreter compiles. It runs wherever a built-in first-order method does
+ * (full-batch and data runs, minibatches, schedules, bounds), through the same loop.
+ */
+public final class RuleMethod extends FirstOrderMethod {
+  /** One run's update and its states (see {@code compile.UpdateCode}). */
+  public interface Update {
+    /** Sets the states to their start values at the start point x, whose gradient is g. */
+    void start(double[] x, double[] g);
+
+    /** Writes update number t into {@code out} (which may be x); moves the states. */
+    void update(double[] x, double[] g, double f, double rate, long t, double[] out);
+
+    /** Copies state k's values at every coordinate into {@code into}. */
+    void copyState(int k, double[] into);
+  }
+
+  /** Makes each run's {@link Update}. */
+  public interface Rule {
+    Update newUpdate(int n);
+  }
+
+  private final String name;
+  private final List<String> states;
+  private final Rule rule;
+
+  /**
+   * @param description the call that made it, e.g. {@code lion(lr=0.001)}
+   * @param states      the names of the rule's states, in declaration order
+   */
+  public RuleMethod(String name, String description, Schedule lr, List<String> states, Rule rule) {
+    super(description, lr);
+    this.name = name;
+    this.states = List.copyOf(states);
+    this.rule = rule;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  public List<String> stateNames() {
+    return states;
+  }
+
+  @Override
+  Stepper newStepper(int n) {
+    Update u = rule.newUpdate(n);
+    return new Stepper() {
+      boolean started;
+
+      @Override
+      public void update(double[] x, double[] g, double rate, long t) {
+        update(x, g, Double.NaN, rate, t);
+      }
+
+      @Override
+      public void update(double[] x, double[] g, double f, double rate, long t) {
+        if (!started) {
+          u.start(x, g);
+          started = true;
+        }
+        u.update(x, g, f, rate, t, x);
+      }
+    };
+  }
+}
