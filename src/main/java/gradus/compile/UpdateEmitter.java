@@ -18,6 +18,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
 /**
@@ -103,22 +104,61 @@ final class UpdateEmitter {
     for (Expr c : UpdateKinds.children(e)) hoist(c, seen);
   }
 
-  /** {@code for (i = 0; i < n; i++) body}, polling for Ctrl-C; body runs with a fresh memo. */
+  /** Coordinates per block of the loop: Ctrl-C is polled between blocks. */
+  static final int BLOCK = 1024;
+
+  /**
+   * {@code for (i = 0; i < n; i++) body}, as blocks of {@link #BLOCK} coordinates with a poll for
+   * Ctrl-C between them: the inner loop is a plain counted loop with no call, which the JIT
+   * unrolls and vectorizes as it does a hand-written one. The body runs with a fresh memo.
+   */
   void loop(int nLocal, Runnable body) {
-    int lo = alloc(1);
-    int hi = alloc(1);
-    Asm.pushInt(mv, 0);
-    mv.visitVarInsn(ISTORE, lo);
-    mv.visitVarInsn(ILOAD, nLocal);
-    Asm.pushInt(mv, 1);
-    mv.visitInsn(ISUB);
-    mv.visitVarInsn(ISTORE, hi);
+    int from = alloc(1);
+    int to = alloc(1);
     index = alloc(1);
-    Codegen.forLoop(mv, index, lo, hi, () -> {
-      here = new IdentityHashMap<>();
-      body.run();
-      here = null;
-    });
+    Label outer = new Label();
+    Label outerEnd = new Label();
+    Label inner = new Label();
+    Label innerEnd = new Label();
+    Asm.pushInt(mv, 0);
+    mv.visitVarInsn(ISTORE, from);
+    mv.visitLabel(outer);
+    mv.visitVarInsn(ILOAD, from);
+    mv.visitVarInsn(ILOAD, nLocal);
+    mv.visitJumpInsn(IF_ICMPGE, outerEnd);
+    mv.visitMethodInsn(INVOKESTATIC, "gradus/compile/Runtime", "poll", "()V", false);
+    // to = min(from + BLOCK, n), computed without overflow as n - from <= BLOCK ? n : from + BLOCK
+    mv.visitVarInsn(ILOAD, nLocal);
+    mv.visitVarInsn(ILOAD, from);
+    mv.visitInsn(ISUB);
+    Asm.pushInt(mv, BLOCK);
+    Label full = new Label();
+    Label set = new Label();
+    mv.visitJumpInsn(IF_ICMPGT, full);
+    mv.visitVarInsn(ILOAD, nLocal);
+    mv.visitJumpInsn(GOTO, set);
+    mv.visitLabel(full);
+    mv.visitVarInsn(ILOAD, from);
+    Asm.pushInt(mv, BLOCK);
+    mv.visitInsn(IADD);
+    mv.visitLabel(set);
+    mv.visitVarInsn(ISTORE, to);
+    mv.visitVarInsn(ILOAD, from);
+    mv.visitVarInsn(ISTORE, index);
+    mv.visitLabel(inner);
+    mv.visitVarInsn(ILOAD, index);
+    mv.visitVarInsn(ILOAD, to);
+    mv.visitJumpInsn(IF_ICMPGE, innerEnd);
+    here = new IdentityHashMap<>();
+    body.run();
+    here = null;
+    mv.visitIincInsn(index, 1);
+    mv.visitJumpInsn(GOTO, inner);
+    mv.visitLabel(innerEnd);
+    mv.visitVarInsn(ILOAD, to);
+    mv.visitVarInsn(ISTORE, from);
+    mv.visitJumpInsn(GOTO, outer);
+    mv.visitLabel(outerEnd);
     index = -1;
   }
 
