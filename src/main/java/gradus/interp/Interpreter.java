@@ -224,6 +224,13 @@ public final class Interpreter {
     return field(eval(f.target()), f);
   }
 
+  /** What a call of {@code name} runs when it is built-in-like: a built-in, or a declared optimizer's maker. */
+  public Builtin callableNamed(String name) {
+    Value v = globals.get(name);
+    if (v instanceof OptimizerDecl o) return o.maker();
+    return v == null ? builtins.get(name) : null;
+  }
+
   /** e with the names of {@code scope} bound over everything else (an optimizer's hyperparameters). */
   Value evalIn(Map<String, Value> scope, Ast.Expr e) {
     locals.push(scope);
