@@ -47,6 +47,17 @@ public abstract class UpdateCode {
     return u[k];
   }
 
+  /** How many numbers state k has: n when it is held per coordinate, else 1. */
+  public final int width(int k) {
+    return a[k] != null ? n : 1;
+  }
+
+  /** Copies state k's {@link #width} numbers into {@code into} from {@code off}. */
+  public final void copyState(int k, double[] into, int off) {
+    if (a[k] != null) System.arraycopy(a[k], 0, into, off, n);
+    else into[off] = u[k];
+  }
+
   /** Copies state k's values at every coordinate into {@code into} (n numbers). */
   public final void copyState(int k, double[] into) {
     if (a[k] != null) System.arraycopy(a[k], 0, into, 0, n);

@@ -27,7 +27,7 @@ final class OptimBuiltins {
   private OptimBuiltins() {}
 
   static final List<String> RUN_PARAMS = List.of("steps?", "gtol?", "label?", "data?", "batch?", "epochs?", "seed?",
-      "shuffle?", "record?", "bounds?");
+      "shuffle?", "record?", "bounds?", "noise?", "state?");
 
   static void register(Map<String, Builtin> t) {
     Methods.numberFormat = Numbers::format;
@@ -42,7 +42,7 @@ final class OptimBuiltins {
     List<String> minimizeParams = new ArrayList<>(List.of("f", "start", "method?"));
     minimizeParams.addAll(RUN_PARAMS);
     add(t, "minimize", minimizeParams, "minimize(f, start, method=lbfgs(), steps=1000, gtol=1e-6, label=..., data=..., batch=..., epochs=..., seed=0, bounds=[lo, hi])",
-        a -> new ResultValue(minimize(a, methodOf(a, a.get("method")), labelOf(a))));
+        a -> new ResultValue(minimize(a, recording(a, a.get("method"), methodOf(a, a.get("method"))), labelOf(a))));
     List<String> compareParams = new ArrayList<>(List.of("f", "start", "methods"));
     compareParams.addAll(RUN_PARAMS);
     add(t, "compare", compareParams, "compare(f, start, [m1, m2, ...], ...): runs each method and returns the list of results", a -> {
@@ -50,7 +50,7 @@ final class OptimBuiltins {
         throw a.error("label", "compare labels each run with its method; give label= to minimize, one run at a time");
       }
       List<Value> results = new ArrayList<>();
-      for (Value m : a.items("methods")) results.add(new ResultValue(minimize(a, methodOf(a, m), null)));
+      for (Value m : a.items("methods")) results.add(new ResultValue(minimize(a, recording(a, m, methodOf(a, m)), null)));
       return new Value.Lst(results);
     });
     add(t, "save", List.of("value", "path"), "save(value, \"file.json\" or \"file.csv\") writes a value or results", a -> {
@@ -124,6 +124,17 @@ final class OptimBuiltins {
     throw a.error("method", "a method must be an optimizer such as adam(lr=0.1), got a " + v.kind());
   }
 
+  /**
+   * The method a run uses. With state=true a built-in first-order method runs as its rule written
+   * in Gradus (describe(m)), which reports its states: the same operations, so the same bits
+   * (BuiltinRulesTest checks every one).
+   */
+  static Method recording(Args a, Value v, Method m) {
+    if (!a.bool("state", false) || !(v instanceof MethodValue mv) || mv.rule() != null) return m;
+    OptimizerDecl rule = OptimizerDocs.builtinRules().get(m.name());
+    return rule == null ? m : rule.configure(mv.given(), a).method();
+  }
+
   private static String labelOf(Args a) {
     return a.has("label") ? a.string("label") : null;
   }
@@ -167,6 +178,8 @@ final class OptimBuiltins {
       Result r = Minimizer.run(objective, start, method, opts.withProgress(progress));
       if (r.status().equals(Result.INTERRUPTED)) a.interp.noteInterrupted(r);
       return r;
+    } catch (BadArgument e) {
+      throw a.has(e.parameter()) ? a.error(e.parameter(), e.getMessage()) : a.error(e.getMessage());
     } catch (IllegalArgumentException e) {
       throw a.error(e.getMessage());
     } finally {
@@ -187,6 +200,14 @@ final class OptimBuiltins {
     if (a.has("seed")) o = o.withSeed(a.integer("seed"));
     if (a.has("shuffle")) o = o.withShuffle(a.bool("shuffle", true));
     if (a.has("record")) o = o.withRecord(positiveInt(a, "record", 1));
+    if (a.has("noise")) {
+      double sigma = a.number("noise");
+      if (!(sigma >= 0) || !Double.isFinite(sigma)) {
+        throw a.error("noise", "noise is a standard deviation: a finite number >= 0, got " + Numbers.format(sigma));
+      }
+      o = o.withNoise(sigma);
+    }
+    if (a.has("state")) o = o.withStates(a.bool("state", false));
     return o;
   }
 

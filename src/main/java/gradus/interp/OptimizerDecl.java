@@ -220,30 +220,37 @@ final class OptimizerDecl implements Value.Obj {
 
   /** The configured method: arguments checked by kind, then against the require lines; the update compiled. */
   OptimBuiltins.MethodValue make(Args a) {
-    Map<String, Value> values = new LinkedHashMap<>();
     Map<String, Object> given = new LinkedHashMap<>();
-    Schedule rate = null;
     for (Hyper h : hypers) {
-      if (!a.has(h.name())) {
-        values.put(h.name(), h.fallback());
-        continue;
-      }
+      if (!a.has(h.name())) continue;
       Value v = a.get(h.name());
       Span at = a.spanOf(h.name());
       String what = name + "'s " + h.name();
-      switch (h.kind()) {
-        case BOOLEAN -> values.put(h.name(), Value.Bool.of(Values.bool(v, what, at)));
-        case RATE -> {
-          if (v instanceof OptimBuiltins.ScheduleValue s) {
-            rate = s.schedule();
-            values.put(h.name(), new Value.Num(rate.baseRate()));
-          } else {
-            values.put(h.name(), new Value.Num(Values.number(v, what + " (a number or a schedule such as step_lr(0.1, 10))", at)));
-          }
-        }
-        default -> values.put(h.name(), new Value.Num(Values.number(v, what, at)));
-      }
-      given.put(h.name(), rate != null && h.kind() == Param.Kind.RATE ? rate : plain(values.get(h.name())));
+      given.put(h.name(), switch (h.kind()) {
+        case BOOLEAN -> Values.bool(v, what, at);
+        case RATE -> v instanceof OptimBuiltins.ScheduleValue s ? s.schedule()
+            : (Object) Values.number(v, what + " (a number or a schedule such as step_lr(0.1, 10))", at);
+        default -> Values.number(v, what, at);
+      });
+    }
+    return configure(given, a);
+  }
+
+  /**
+   * The method with these arguments (by name: Double, Boolean, or a Schedule for lr), checked
+   * against the require lines; errors point at the argument of {@code a} they name.
+   */
+  OptimBuiltins.MethodValue configure(Map<String, Object> given, Args a) {
+    Map<String, Value> values = new LinkedHashMap<>();
+    Schedule rate = null;
+    for (Hyper h : hypers) {
+      Object v = given.get(h.name());
+      if (v == null) values.put(h.name(), h.fallback());
+      else if (v instanceof Schedule s) {
+        rate = s;
+        values.put(h.name(), new Value.Num(s.baseRate()));
+      } else if (v instanceof Boolean b) values.put(h.name(), Value.Bool.of(b));
+      else values.put(h.name(), new Value.Num(((Number) v).doubleValue()));
     }
     for (int k = 0; k < requires.size(); k++) {
       Ast.Require r = requires.get(k);
@@ -270,10 +277,6 @@ final class OptimizerDecl implements Value.Obj {
     }
   }
 
-  private static Object plain(Value v) {
-    return v instanceof Value.Bool b ? (Object) b.v() : (Object) ((Value.Num) v).v();
-  }
-
   /** The error of a failed require, at the first argument it reads that the call gave (else the call). */
   private GradusError blame(Args a, Expr form, String message) {
     for (Hyper h : hypers) {
@@ -288,7 +291,7 @@ final class OptimizerDecl implements Value.Obj {
     for (Map.Entry<String, Object> e : given.entrySet()) {
       Object v = e.getValue();
       String shown = v instanceof Schedule s ? s.describe() : v instanceof Boolean b ? (b ? "true" : "false")
-          : Numbers.format((Double) v);
+          : Numbers.format(((Number) v).doubleValue());
       parts.add(e.getKey() + "=" + shown);
     }
     return name + "(" + String.join(", ", parts) + ")";
@@ -307,8 +310,13 @@ final class OptimizerDecl implements Value.Obj {
       }
 
       @Override
-      public void copyState(int k, double[] into) {
-        c.copyState(k, into);
+      public int width(int k) {
+        return c.width(k);
+      }
+
+      @Override
+      public void copyState(int k, double[] into, int off) {
+        c.copyState(k, into, off);
       }
     };
   }

@@ -13,7 +13,7 @@ import java.util.List;
  */
 public record ResultValue(Result r, List<Result> tried) implements Value.Obj, Interpreter.HasFields {
   static final List<String> FIELDS = List.of("x", "f", "grad", "gnorm", "iterations", "evaluations", "status", "message",
-      "path", "values", "gnorms", "method", "label", "time", "batch_losses", "epochs", "runs");
+      "path", "values", "gnorms", "method", "label", "time", "batch_losses", "epochs", "runs", "state");
 
   public ResultValue(Result r) {
     this(r, List.of());
@@ -43,6 +43,7 @@ public record ResultValue(Result r, List<Result> tried) implements Value.Obj, In
       case "batch_losses" -> new Value.Vec(r.batchLosses() == null ? new double[0] : r.batchLosses());
       case "epochs" -> new Value.Num(r.epochs());
       case "runs" -> new Value.Lst(tried.stream().map(t -> (Value) new ResultValue(t)).toList());
+      case "state" -> StateValue.of(r, span);
       default -> throw new GradusError(span, "a result has no field '" + name + "'" + Suggest.hint(name, FIELDS)
           + "; its fields are " + String.join(", ", FIELDS));
     };

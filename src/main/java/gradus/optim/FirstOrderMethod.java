@@ -1,5 +1,7 @@
 package gradus.optim;
 
+import java.util.List;
+
 /**
  * The base of the gradient-only update rules (gd … adadelta): each update reads the gradient at
  * the current point once and moves the point. The rate comes from a {@link Schedule}.
@@ -29,6 +31,24 @@ public abstract class FirstOrderMethod extends Method {
     /** As above, with f the objective's value at x (an optimizer written in Gradus may read it). */
     default void update(double[] x, double[] g, double f, double rate, long t) {
       update(x, g, rate, t);
+    }
+
+    /** Called once, before the first update, with the start point and its gradient. */
+    default void begin(double[] x, double[] g) {}
+
+    /** The names of the states it reports to a run that records them (none by default). */
+    default List<String> stateNames() {
+      return List.of();
+    }
+
+    /** How many numbers state k has: n for a state per coordinate, 1 for one number. */
+    default int stateWidth(int k) {
+      throw new IndexOutOfBoundsException(k);
+    }
+
+    /** Copies state k's {@link #stateWidth} numbers into {@code into} from {@code off}. */
+    default void copyState(int k, double[] into, int off) {
+      throw new IndexOutOfBoundsException(k);
     }
   }
 

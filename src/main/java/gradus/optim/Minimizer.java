@@ -57,6 +57,10 @@ public final class Minimizer {
       throw Check.bad(method.name() + " needs the Hessian, which this objective does not provide");
     }
     if (method instanceof LineSearchMethod ls) ls.checkDimension(start.length);
+    if (o.noise() > 0 && !(method instanceof FirstOrderMethod)) {
+      throw Check.bad("noise", "noise= perturbs the gradients a first-order method sees; " + method.name()
+          + "'s line search needs exact ones (use gd, sgd, adam, ... or an optimizer written in Gradus)");
+    }
     String label = o.label() != null ? o.label() : method.describe();
     int clipped = 0;
     if (o.bounds() != null) {
@@ -115,22 +119,28 @@ public final class Minimizer {
     Evaluator ev = new Evaluator(objective);
     ev.bounds = bounds;
     ev.limit = method.evaluationLimit(n, o.stepsGiven());
+    if (o.budget() != null) ev.budget = o.budget();
     Iterate cur = new Iterate(n);
     Iterate next = new Iterate(n);
     System.arraycopy(start, 0, cur.x, 0, n);
     cur.f = ev.eval(cur.x, cur.g);
-    PathRecorder rec = new PathRecorder(n, o.record());
-    rec.offer(0, cur.x, cur.f, gnorm(bounds, cur.x, cur.g));
     long steps = o.stepsGiven() ? o.steps() : method.defaultSteps(n);
 
     FirstOrderMethod fo = method instanceof FirstOrderMethod f ? f : null;
     FirstOrderMethod.Stepper stepper = fo != null ? fo.newStepper(n) : null;
     LineSearchMethod.Driver driver = fo == null ? ((LineSearchMethod) method).newDriver(ev, n) : null;
     double[] work = new double[n];
+    Noise noise = Noise.of(o, n);
+    StateRows rows = o.states() ? new StateRows(stepper) : null;
+    PathRecorder rec = new PathRecorder(n, o.record(), rows == null ? 0 : rows.width);
+    if (stepper != null && cur.finite()) stepper.begin(cur.x, cur.g);
+    rec.offer(0, cur.x, cur.f, gnorm(bounds, cur.x, cur.g), ev.evaluations, rows == null ? null : rows.row(Double.NaN));
+    double lastStep = Double.NaN;
 
     long it = 0;
     String status;
     String message;
+    double rate = Double.NaN;
     Ticker ticker = new Ticker(o.progress());
     if (!cur.finite()) {
       status = Result.DIVERGED;
@@ -158,26 +168,36 @@ public final class Minimizer {
         }
         if (it >= steps) {
           status = Result.MAX_STEPS;
-          message = "Reached the step limit of " + steps + " with the " + gradientName(bounds)
-              + "'s largest component still " + Check.num(gnorm) + ".";
+          message = null; // written after the loop, with its cause
           break;
         }
-        double rate = Double.NaN;
-        if (fo != null) {
-          System.arraycopy(cur.x, 0, next.x, 0, n);
-          System.arraycopy(cur.g, 0, work, 0, n);
-          rate = fo.lr.rate(it + 1);
-          stepper.update(next.x, work, cur.f, rate, it + 1);
-          if (bounds != null) bounds.clip(next.x);
-          if (!Vec.finite(next.x)) {
-            status = Result.DIVERGED;
-            message = divergedMessage(it + 1, "point", rate);
+        if (!ev.allows(1)) {
+          status = Result.MAX_STEPS;
+          message = budgetMessage(ev.budget, gnorm, o.gtol(), bounds);
+          break;
+        }
+        try {
+          if (fo != null) {
+            System.arraycopy(cur.x, 0, next.x, 0, n);
+            System.arraycopy(cur.g, 0, work, 0, n);
+            if (noise != null) noise.add(work);
+            rate = fo.lr.rate(it + 1);
+            stepper.update(next.x, work, cur.f, rate, it + 1);
+            if (bounds != null) bounds.clip(next.x);
+            if (!Vec.finite(next.x)) {
+              status = Result.DIVERGED;
+              message = divergedMessage(it + 1, "point", rate);
+              break;
+            }
+            next.f = ev.eval(next.x, next.g);
+          } else if (driver.step(cur, next) == LineSearchMethod.Outcome.STALLED) {
+            status = Result.STALLED;
+            message = "Stalled at iteration " + (it + 1) + ": " + driver.stallReason() + ".";
             break;
           }
-          next.f = ev.eval(next.x, next.g);
-        } else if (driver.step(cur, next) == LineSearchMethod.Outcome.STALLED) {
-          status = Result.STALLED;
-          message = "Stalled at iteration " + (it + 1) + ": " + driver.stallReason() + ".";
+        } catch (Evaluator.BudgetSpent e) {
+          status = Result.MAX_STEPS;
+          message = budgetMessage(ev.budget, gnorm, o.gtol(), bounds);
           break;
         }
         if (!next.finite()) {
@@ -186,19 +206,47 @@ public final class Minimizer {
           break;
         }
         it++;
+        if (rows != null) lastStep = StateRows.distance(next.x, cur.x);
         Iterate t = cur;
         cur = next;
         next = t;
-        rec.offer(it, cur.x, cur.f, gnorm(bounds, cur.x, cur.g));
+        boolean keep = rows != null && rec.wants(it);
+        rec.offer(it, cur.x, cur.f, gnorm(bounds, cur.x, cur.g), ev.evaluations, keep ? rows.row(lastStep) : null);
       }
     }
     ticker.done();
     double gnorm = gnorm(bounds, cur.x, cur.g);
-    rec.finish(it, cur.x, cur.f, gnorm);
+    if (message == null) {
+      message = StopNotes.stepLimit(steps, gnorm, o.gtol(), gradientName(bounds), method,
+          StopNotes.oscillation(objective, cur.x, method, rate));
+    } else {
+      message = withNotes(status, message, objective, cur.x, method, rate, bounds);
+    }
+    boolean last = rows != null && !rec.endsAt(it);
+    rec.finish(it, cur.x, cur.f, gnorm, ev.evaluations, last ? rows.row(lastStep) : null);
     double time = (System.nanoTime() - t0) / 1e9;
+    PathExtras extras = rows == null ? new PathExtras(rec.evaluations(), java.util.List.of(), java.util.List.of())
+        : rec.extras(rows.names, rows.widths);
     return new Result(cur.x.clone(), cur.f, reported(bounds, cur.x, cur.g), gnorm, it, ev.evaluations,
         status, message, rec.path(), rec.values(), method.describe(), label, time, new double[0],
-        rec.iterations(), ev.hessians, 0, rec.gnorms());
+        rec.iterations(), ev.hessians, 0, rec.gnorms(), extras);
+  }
+
+  /** The stop message with the sentences that name a cause: gd's oscillation, a saddle. */
+  static String withNotes(String status, String message, Objective objective, double[] x, Method method, double rate,
+      Bounds bounds) {
+    String note = null;
+    if (status.equals(Result.DIVERGED)) {
+      note = StopNotes.oscillation(objective, x, method, rate);
+    } else if (status.equals(Result.CONVERGED) && bounds == null) {
+      note = StopNotes.saddle(objective, x);
+    }
+    return note == null ? message : message + " " + note;
+  }
+
+  static String budgetMessage(long budget, double gnorm, double gtol, Bounds bounds) {
+    return "Used the budget of " + budget + " evaluations with the " + gradientName(bounds)
+        + "'s largest component at " + StopNotes.distance(gnorm, gtol) + ".";
   }
 
   static String divergedMessage(long step, String what, double rate) {
@@ -224,6 +272,10 @@ public final class Minimizer {
     final int[] perm;
     final Evaluator ev;
     final PathRecorder rec;
+    final StateRows stateRows;
+    final Noise noise;
+    FirstOrderMethod.Stepper stepper;
+    double lastStep = Double.NaN;
     final DoubleList values = new DoubleList();
     final DoubleList gnorms = new DoubleList();
     final DoubleList batchLosses = new DoubleList();
@@ -248,7 +300,24 @@ public final class Minimizer {
       perm = new int[rows];
       for (int i = 0; i < rows; i++) perm[i] = i;
       ev = new Evaluator(b);
-      rec = new PathRecorder(n, o.record());
+      stepper = method.newStepper(n);
+      stateRows = o.states() ? new StateRows(stepper) : null;
+      noise = Noise.of(o, n);
+      rec = new PathRecorder(n, o.record(), stateRows == null ? 0 : stateRows.width);
+    }
+
+    /** Evaluations so far, minibatches and full-data passes. */
+    long spent() {
+      return ev.evaluations + batchEvaluations;
+    }
+
+    /** Whether the budget leaves room for one more minibatch and the full-data pass after it. */
+    boolean roomForBatch() {
+      return o.budget() == null || spent() + 2 <= o.budget();
+    }
+
+    double[] extras() {
+      return stateRows == null ? null : stateRows.row(lastStep);
     }
 
     Result run() {
@@ -257,11 +326,11 @@ public final class Minimizer {
       long cap = o.stepsGiven() ? o.steps()
           : o.epochs() != null ? Long.MAX_VALUE : RunOptions.DEFAULT_STEPS;
       SplittableRandom rng = new SplittableRandom(o.seed());
-      FirstOrderMethod.Stepper stepper = method.newStepper(n);
       f = ev.eval(x, g);
       values.add(f);
       gnorms.add(gnorm(o.bounds(), x, g));
-      rec.offer(0, x, f, gnorm(o.bounds(), x, g));
+      if (finite()) stepper.begin(x, g);
+      rec.offer(0, x, f, gnorm(o.bounds(), x, g), spent(), extras());
       saveEpoch();
       long t = 0;
       int epoch = 0;
@@ -293,6 +362,12 @@ public final class Minimizer {
           message = "Reached the step limit of " + cap + " updates.";
           break;
         }
+        if (!roomForBatch()) {
+          status = Result.MAX_STEPS;
+          message = "Used the budget of " + o.budget() + " evaluations (minibatches and full-data passes) in "
+              + t + " updates.";
+          break;
+        }
         if (o.shuffle()) shuffle(rng);
         for (int from = 0; from < rows; from += batch) {
           if (o.interrupted()) {
@@ -304,6 +379,13 @@ public final class Minimizer {
           if (t >= cap) {
             status = Result.MAX_STEPS;
             message = "Reached the step limit of " + cap + " updates.";
+            needFull = true;
+            break outer;
+          }
+          if (!roomForBatch()) {
+            status = Result.MAX_STEPS;
+            message = "Used the budget of " + o.budget() + " evaluations (minibatches and full-data passes) in "
+                + t + " updates.";
             needFull = true;
             break outer;
           }
@@ -321,6 +403,7 @@ public final class Minimizer {
           if (ticker.due()) ticker.report(t, loss, Vec.normInf(gb));
           System.arraycopy(x, 0, xPrev, 0, n);
           double rate = method.lr.rate(t + 1);
+          if (noise != null) noise.add(gb);
           stepper.update(x, gb, loss, rate, t + 1);
           if (o.bounds() != null) o.bounds().clip(x);
           if (!Vec.finite(x)) {
@@ -331,7 +414,8 @@ public final class Minimizer {
             break outer;
           }
           t++;
-          rec.offer(t, x, Double.NaN, Double.NaN);
+          if (stateRows != null) lastStep = StateRows.distance(x, xPrev);
+          rec.offer(t, x, Double.NaN, Double.NaN, spent(), stateRows != null && rec.wants(t) ? extras() : null);
         }
         epoch++;
         f = ev.eval(x, g);
@@ -359,12 +443,18 @@ public final class Minimizer {
       }
       ticker.done();
       double gnorm = gnorm(o.bounds(), x, g);
-      rec.finish(t, x, f, gnorm);
+      if (status.equals(Result.MAX_STEPS) && message.endsWith(".")) {
+        message = message.substring(0, message.length() - 1) + "; the full-data " + gradientName(o.bounds())
+            + "'s largest component is " + StopNotes.distance(gnorm, o.gtol()) + ".";
+      }
+      rec.finish(t, x, f, gnorm, spent(), stateRows != null && !rec.endsAt(t) ? extras() : null);
       double time = (System.nanoTime() - t0) / 1e9;
+      PathExtras extras = stateRows == null ? new PathExtras(rec.evaluations(), java.util.List.of(), java.util.List.of())
+          : rec.extras(stateRows.names, stateRows.widths);
       return new Result(x.clone(), f, reported(o.bounds(), x, g), gnorm, t,
-          ev.evaluations + batchEvaluations, status, message, rec.path(), values.toArray(),
+          spent(), status, message, rec.path(), values.toArray(),
           method.describe(), label, time, batchLosses.toArray(), rec.iterations(), 0, epoch,
-          gnorms.toArray());
+          gnorms.toArray(), extras);
     }
 
     boolean finite() {

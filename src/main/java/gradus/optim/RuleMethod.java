@@ -16,8 +16,11 @@ public final class RuleMethod extends FirstOrderMethod {
     /** Writes update number t into {@code out} (which may be x); moves the states. */
     void update(double[] x, double[] g, double f, double rate, long t, double[] out);
 
-    /** Copies state k's values at every coordinate into {@code into}. */
-    void copyState(int k, double[] into);
+    /** How many numbers state k has: n when it is held per coordinate, else 1. */
+    int width(int k);
+
+    /** Copies state k's {@link #width} numbers into {@code into} from {@code off}. */
+    void copyState(int k, double[] into, int off);
   }
 
   /** Makes each run's {@link Update}. */
@@ -62,11 +65,29 @@ public final class RuleMethod extends FirstOrderMethod {
 
       @Override
       public void update(double[] x, double[] g, double f, double rate, long t) {
-        if (!started) {
-          u.start(x, g);
-          started = true;
-        }
+        if (!started) begin(x, g);
         u.update(x, g, f, rate, t, x);
+      }
+
+      @Override
+      public void begin(double[] x, double[] g) {
+        u.start(x, g);
+        started = true;
+      }
+
+      @Override
+      public List<String> stateNames() {
+        return states;
+      }
+
+      @Override
+      public int stateWidth(int k) {
+        return u.width(k);
+      }
+
+      @Override
+      public void copyState(int k, double[] into, int off) {
+        u.copyState(k, into, off);
       }
     };
   }

@@ -18,14 +18,22 @@ final class StopNotes {
     return Check.num(new BigDecimal(v).round(new MathContext(3)).doubleValue());
   }
 
-  /** The end of a step-limit message: the gradient norm as a multiple of gtol, and what to change. */
-  static String stepLimit(long steps, double gnorm, double gtol, String gradient, Method m) {
-    String far = gtol > 0 ? approx(gnorm / gtol) + " times gtol = " + Check.num(gtol)
-        : "and gtol = 0 asks for an exact zero";
-    String fix = m instanceof FirstOrderMethod ? "give more steps (steps=" + Math.max(2 * steps, 10) + ") or a larger lr"
-        : "give more steps (steps=" + Math.max(2 * steps, 10) + ")";
-    return "Reached the step limit of " + steps + " with the " + gradient + "'s largest component still "
-        + Check.num(gnorm) + ", " + far + ": " + fix + ".";
+  /** {@code 0.0123, 1.23e+04 times gtol = 1e-06}: a gradient norm and how far it is from gtol. */
+  static String distance(double gnorm, double gtol) {
+    if (gtol > 0) return Check.num(gnorm) + ", " + approx(gnorm / gtol) + " times gtol = " + Check.num(gtol);
+    return Check.num(gnorm) + " (gtol = 0 asks for an exact zero)";
+  }
+
+  /**
+   * A step-limit message: the gradient norm as a multiple of gtol, and what to change — unless
+   * {@code cause}, a sentence that explains the stop better (gd's oscillation), follows instead.
+   */
+  static String stepLimit(long steps, double gnorm, double gtol, String gradient, Method m, String cause) {
+    String head = "Reached the step limit of " + steps + " with the " + gradient + "'s largest component still "
+        + distance(gnorm, gtol);
+    if (cause != null) return head + ". " + cause;
+    String more = "give more steps (steps=" + Math.max(2 * steps, 10) + ")";
+    return head + ": " + more + (m instanceof FirstOrderMethod ? " or a larger lr" : "") + ".";
   }
 
   /**
