@@ -145,14 +145,25 @@ final class OptimBuiltins {
   }
 
   static Result minimize(Args a, Method method, String label) {
+    return minimize(a, method, label, start(a), o -> o);
+  }
+
+  /** The argument start, checked against f's variables. */
+  static double[] start(Args a) {
     FunctionValue f = minimizable(a);
     double[] start = a.vector("start");
-    int n = f.signature().dimension();
-    if (start.length != n) {
+    if (start.length != f.signature().dimension()) {
       throw a.error("start", "the start point has " + start.length + " number" + (start.length == 1 ? "" : "s") + ", but "
           + f.name() + " takes " + FunctionValue.describeArity(f.signature()));
     }
-    RunOptions opts = options(a, label);
+    return start;
+  }
+
+  /** One run of the call's f with its options, from {@code start}, with the options {@code adjust} changes. */
+  static Result minimize(Args a, Method method, String label, double[] start, java.util.function.UnaryOperator<RunOptions> adjust) {
+    FunctionValue f = minimizable(a);
+    int n = f.signature().dimension();
+    RunOptions opts = adjust.apply(options(a, label));
     if (a.has("bounds")) opts = opts.withBounds(SearchBuiltins.bounds(a, "bounds", n, f.name()));
     Objective objective;
     if (a.has("data")) {

@@ -76,7 +76,12 @@ public record ResultValue(Result r, List<Result> tried) implements Value.Obj, In
           Printer.compact(r.gnorm(), 3), Long.toString(r.iterations()), Long.toString(r.evaluations()),
           Printer.compact(r.time(), 3)});
     }
-    int[] width = new int[head.length];
+    return align(rows, right);
+  }
+
+  /** Rows of cells as aligned columns two spaces apart; the first row is the header, never right-aligned. */
+  static String align(List<String[]> rows, boolean[] right) {
+    int[] width = new int[right.length];
     for (String[] row : rows) for (int i = 0; i < row.length; i++) width[i] = Math.max(width[i], row[i].codePointCount(0, row[i].length()));
     StringBuilder out = new StringBuilder();
     for (int k = 0; k < rows.size(); k++) {

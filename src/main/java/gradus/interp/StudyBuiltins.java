@@ -21,6 +21,9 @@ final class StudyBuiltins {
     add(t, "check_grad", List.of("f", "p", "grad?", "data?"), "check_grad(f, p, grad=grad(f), data=d): the 2-norm of"
         + " the gradient minus its central-difference estimate at p (step sqrt(machine eps), SciPy's epsilon)",
         StudyBuiltins::checkGrad);
+    add(t, "benchmark", Benchmark.PARAMS, "benchmark(f, start, [m1, m2, ...], budget=1000, lrs=[...], seeds=5): each"
+        + " method with the same budget of evaluations, each first-order method's lr chosen from lrs by the median"
+        + " final f over the seeds; prints a table and returns the chosen runs", Benchmark::run);
   }
 
   /** SciPy's check_grad at p, with central differences: sqrt(sum((g_i - (f(p + h e_i) - f(p - h e_i))/(2h))^2)). */
