@@ -24,9 +24,9 @@ final class StateTraces {
       PathExtras e = r.extras();
       int k = e.names().indexOf(state);
       if (k < 0) {
-        String why = e.names().isEmpty() ? r.label() + " kept no states (run it with state=true)"
-            : r.label() + "'s states are " + String.join(", ", e.names());
-        throw a.error("metric", "metric must be \"f\", \"gnorm\", \"gap\" or a recorded state, got \"" + state + "\"; " + why);
+        String why = e.names().isEmpty() ? "" : "; " + r.label() + "'s states are " + String.join(", ", e.names());
+        throw a.error("metric", "metric must be \"f\", \"gnorm\" or \"gap\" (or a state of runs made with state=true),"
+            + " got \"" + state + "\"" + why);
       }
       double[][] rows = e.values().get(k);
       double[] series = new double[rows.length];
