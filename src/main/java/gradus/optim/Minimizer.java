@@ -193,6 +193,8 @@ public final class Minimizer {
           } else if (driver.step(cur, next) == LineSearchMethod.Outcome.STALLED) {
             status = Result.STALLED;
             message = "Stalled at iteration " + (it + 1) + ": " + driver.stallReason() + ".";
+            String why = StopNotes.stalled(objective, cur.x, cur.f, cur.g, o.gtol());
+            if (why != null) message += " " + why;
             break;
           }
         } catch (Evaluator.BudgetSpent e) {

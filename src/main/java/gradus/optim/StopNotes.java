@@ -51,6 +51,34 @@ final class StopNotes {
         + " take lr < 2/lambda_max = " + approx(2 / top) + ".";
   }
 
+  /**
+   * Why a line search found no acceptable point at x, probed by one value of f a small step down
+   * the gradient ({@code h = sqrt(eps)*max(1, |x|)}; not counted in evaluations): when f changes
+   * there by no more than its rounding, x is as good as f's precision allows and gtol asks for
+   * more; when f rises, the gradient does not describe f near x (a kink of abs, max, where...).
+   * Null when neither holds (the driver's reason says enough).
+   */
+  static String stalled(Objective o, double[] x, double f, double[] g, double gtol) {
+    double gn = Vec.norm2(g);
+    if (!(gn > 0) || !Double.isFinite(f)) return null;
+    double h = 1.4901161193847656e-8 * Math.max(1, Vec.norm2(x));
+    double[] y = new double[x.length];
+    for (int i = 0; i < x.length; i++) y[i] = x[i] - h * g[i] / gn;
+    double fy = o.value(y);
+    double rounding = 16 * Math.ulp(Math.max(Math.abs(f), Double.MIN_NORMAL));
+    if (Math.abs(fy - f) <= rounding) {
+      return "Along the gradient f no longer changes beyond its rounding (" + approx(Math.abs(fy - f))
+          + " over a step of " + approx(h) + "): this point is as good as f's precision allows, and gtol = "
+          + Check.num(gtol) + " asks for more; loosen gtol.";
+    }
+    if (fy > f) {
+      return "f rises a small step down the gradient (by " + approx(fy - f) + "), so the gradient does not describe f"
+          + " near this point: f may have a kink here (abs, max, min, where) or its gradient may be wrong"
+          + " (check_grad(f, x) tells).";
+    }
+    return null;
+  }
+
   /** For a converged run: the sentence saying it stopped at a saddle (null at a minimum or when unknown). */
   static String saddle(Objective o, double[] x) {
     Curvature.Extremes c = Curvature.at(o, x);
