@@ -26,7 +26,7 @@ sep       : NEWLINE | SEMI ;
 block     : LBRACE sep* (statement (sep+ statement?)*)? RBRACE ;
 
 statement
-  : NAME LPAREN params (SEMI params)? RPAREN ASSIGN expr              # Declare
+  : NAME LPAREN params (SEMI params)? RPAREN ASSIGN (expr | body)     # Declare
   | {isWord("optimizer")}? NAME NAME LPAREN args? RPAREN optimizerBody  # Optimizer
   | NAME ASSIGN expr                                                  # Bind
   | FOR NAME IN expr block                                            # For
@@ -45,7 +45,16 @@ optimizerLine
 ifStatement : IF expr block (NEWLINE* ELSE (ifStatement | block))? ;
 
 params    : param (COMMA param)* ;
-param     : NAME (LBRACK expr RBRACK)? ;
+param     : NAME (LBRACK expr (COMMA expr)? RBRACK)? ;
+
+// a block body: local definitions, then the value (the last line)
+body      : LBRACE sep* bodyLine (sep+ bodyLine?)* RBRACE ;
+bodyLine
+  : NAME LBRACK binding (COMMA binding)? RBRACK ASSIGN expr           # LocalArray
+  | NAME ASSIGN expr                                                  # LocalValue
+  | expr                                                              # BodyValue
+  ;
+binding   : NAME IN expr ;
 
 expr
   : expr LPAREN args? RPAREN                                          # Call

@@ -34,5 +34,5 @@ public final class Help {
   }
 
   /** The topics of {@code :help TOPIC} (the notebook kernel inspects them too). */
-  public static final java.util.List<String> TOPICS = java.util.List.of("language", "optimizers", "plots", "data", "minima", "repl");
+  public static final java.util.List<String> TOPICS = java.util.List.of("language", "models", "optimizers", "plots", "data", "minima", "repl");
 }

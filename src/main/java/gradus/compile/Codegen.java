@@ -182,6 +182,14 @@ final class Codegen {
 
   /** {@code for (i = lo; i <= hi; i++) body}, polling for Ctrl-C every 1024 iterations. */
   static void forLoop(MethodVisitor mv, int i, int lo, int hi, Runnable body) {
+    forLoop(mv, i, lo, hi, true, body);
+  }
+
+  /**
+   * As above; without {@code poll}, no check at all, so that the JIT may unroll and vectorize a
+   * short inner loop (its enclosing loop polls; see {@link Emitter#quiet}).
+   */
+  static void forLoop(MethodVisitor mv, int i, int lo, int hi, boolean poll, Runnable body) {
     mv.visitVarInsn(ILOAD, lo);
     mv.visitVarInsn(ISTORE, i);
     Label head = new Label();
@@ -191,12 +199,14 @@ final class Codegen {
     mv.visitVarInsn(ILOAD, i);
     mv.visitVarInsn(ILOAD, hi);
     mv.visitJumpInsn(IF_ICMPGT, end);
-    mv.visitVarInsn(ILOAD, i);
-    mv.visitIntInsn(SIPUSH, 1023);
-    mv.visitInsn(IAND);
-    mv.visitJumpInsn(IFNE, go);
-    mv.visitMethodInsn(INVOKESTATIC, "gradus/compile/Runtime", "poll", "()V", false);
-    mv.visitLabel(go);
+    if (poll) {
+      mv.visitVarInsn(ILOAD, i);
+      mv.visitIntInsn(SIPUSH, 1023);
+      mv.visitInsn(IAND);
+      mv.visitJumpInsn(IFNE, go);
+      mv.visitMethodInsn(INVOKESTATIC, "gradus/compile/Runtime", "poll", "()V", false);
+      mv.visitLabel(go);
+    }
     body.run();
     mv.visitIincInsn(i, 1);
     mv.visitJumpInsn(GOTO, head);

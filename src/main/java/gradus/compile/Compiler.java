@@ -5,6 +5,8 @@ import gradus.sym.Expr;
 import gradus.sym.Normalize;
 import gradus.sym.ScalarFunction;
 import gradus.sym.Stmt;
+import gradus.sym.Sym;
+import gradus.sym.VectorFunction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -21,6 +23,22 @@ public final class Compiler {
   /** The compiled form of f; each of its programs is generated on first use. */
   public static CompiledFunction compile(ScalarFunction f) {
     return new Compiled(new Programs(f));
+  }
+
+  /** The compiled outputs of a vector-valued model. */
+  public static CompiledVector compile(VectorFunction f) {
+    return new CompiledOutputs(f, load(outputs(f)));
+  }
+
+  /** For k over the outputs' range: {@code #out[k - lo + 1] += z[k]} into a zeroed vector. */
+  static Program outputs(VectorFunction f) {
+    Expr.Array a = f.evaluationBody();
+    Expr k = Sym.index(a.indices().get(0));
+    Expr lo = a.lo().get(0);
+    Expr slot = lo == Sym.ONE ? k : Sym.add(k, Sym.sub(Sym.ONE, lo));
+    Stmt put = new Stmt.Acc(null, new Stmt.Slot(Program.OUT, slot), Sym.at(a, List.of(k)));
+    List<Stmt> stmts = List.of(new Stmt.For(a.indices().get(0), lo, a.hi().get(0), List.of(put)));
+    return new Program(f.signature(), null, stmts, Target.VECTOR);
   }
 
   /** The value program of f. */
@@ -94,6 +112,9 @@ public final class Compiler {
   }
 
   private static Stmt.Slot slot(Stmt.Slot s, UnaryOperator<Expr> f) {
-    return s == null || s.index() == null ? s : new Stmt.Slot(s.var(), f.apply(s.index()));
+    if (s == null || s.scalar()) return s;
+    List<Expr> ix = new ArrayList<>();
+    for (Expr i : s.indices()) ix.add(f.apply(i));
+    return new Stmt.Slot(s.var(), ix);
   }
 }

@@ -40,8 +40,8 @@ final class Constants {
     for (Stmt s : stmts) {
       if (s instanceof Stmt.Acc a) {
         collect(a.value(), out);
-        if (a.col().index() != null) collect(a.col().index(), out);
-        if (a.row() != null && a.row().index() != null) collect(a.row().index(), out);
+        for (Expr i : a.col().indices()) collect(i, out);
+        if (a.row() != null) for (Expr i : a.row().indices()) collect(i, out);
       } else if (s instanceof Stmt.For f) {
         collect(f.lo(), out);
         collect(f.hi(), out);

@@ -10,6 +10,8 @@ import gradus.compile.Schedule.Scatter;
 import gradus.compile.Schedule.Scope;
 import gradus.sym.Expr;
 import gradus.sym.Expr.Add;
+import gradus.sym.Expr.Array;
+import gradus.sym.Expr.At;
 import gradus.sym.Expr.Call;
 import gradus.sym.Expr.Cmp;
 import gradus.sym.Expr.Const;
@@ -27,6 +29,8 @@ import gradus.sym.ScalarFunction;
 import gradus.sym.Signature;
 import gradus.sym.Stmt;
 import gradus.sym.Sym;
+import gradus.sym.Exprs;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +54,15 @@ final class Emitter {
   private int next;
   private Scope current;
   private final Map<Scope, Integer> indexLocal = new IdentityHashMap<>();
-  private final Map<Expr, Integer> locals = new IdentityHashMap<>();
-  private final Map<Expr, Integer> slotLocals = new IdentityHashMap<>();
-  private final Map<Expr, long[]> prechecked = new IdentityHashMap<>();
+  // per scope: one node can be computed in two scopes (x[k] of an outer k and of an inner sum's
+  // k are one node), and each keeps its own value
+  private final Map<Scope, Map<Expr, Integer>> locals = new IdentityHashMap<>();
+  private final Map<Scope, Map<Expr, Integer>> slotLocals = new IdentityHashMap<>();
+  private final Map<Scope, Map<Expr, Pre>> prechecked = new IdentityHashMap<>();
+
+  private static <V> Map<Expr, V> of(Map<Scope, Map<Expr, V>> m, Scope s) {
+    return m.computeIfAbsent(s, k -> new IdentityHashMap<>());
+  }
   private final int arrS;
   private final int arrX;
   private final int arrF;
@@ -124,7 +134,7 @@ final class Emitter {
       mv.visitInsn(DASTORE);
     } else {
       value(e);
-      mv.visitVarInsn(DSTORE, locals.computeIfAbsent(e, k -> alloc(2)));
+      mv.visitVarInsn(DSTORE, of(locals, s).computeIfAbsent(e, k -> alloc(2)));
     }
   }
 
@@ -145,7 +155,7 @@ final class Emitter {
       pushSlot(layout.slot(d, e));
       mv.visitInsn(DALOAD);
     } else {
-      mv.visitVarInsn(DLOAD, locals.get(e));
+      mv.visitVarInsn(DLOAD, of(locals, d).get(e));
     }
   }
 
@@ -201,6 +211,7 @@ final class Emitter {
       load(w.b());
       mv.visitMethodInsn(INVOKESTATIC, FNS, "where", "(DDD)D", false);
     } else if (e instanceof Logic l) logic(l);
+    else if (e instanceof At at) at(at);
     else throw new IllegalStateException("no code for " + e.getClass().getSimpleName());
   }
 
@@ -274,29 +285,48 @@ final class Emitter {
     boolean isField = base == null && !sig.isVariable(var);
     mv.visitVarInsn(ALOAD, base != null ? arrV : isField ? arrF : arrX);
     boolean guarded = !cg.reads.unguarded(el);
-    long[] ab = prechecked.get(el);
-    if (ab != null) affineSlot(ab, sig.offset(var), isField);
-    else checkedSlot(el.index(), var, isField, guarded);
+    Pre pre = of(prechecked, current).get(el);
+    boolean proven = pre == null && provenSlot(el.indices(), spec);
+    if (proven) {
+      guarded = false;
+      staticSlot(el.indices(), spec, sig.offset(var), isField);
+    } else if (pre != null) affineSlot(pre, isField);
+    else checkedSlot(el.indices(), var, isField, guarded);
     if (!guarded && !layout.inArray(current) && !isField && base == null) {
       mv.visitInsn(DUP);
       int l = alloc(1);
       mv.visitVarInsn(ISTORE, l);
-      slotLocals.put(el, l);
+      of(slotLocals, current).put(el, l);
     }
     if (guarded) mv.visitMethodInsn(INVOKESTATIC, RT, "read", "([DI)D", false);
     else mv.visitInsn(DALOAD);
   }
 
-  /** a*i + b + offset - 1 (+ the row offset), in int arithmetic: the range was checked at both ends. */
-  private void affineSlot(long[] ab, int offset, boolean isField) {
-    mv.visitVarInsn(ILOAD, indexLocal.get(current));
-    if (ab[0] != 1) {
-      Asm.pushInt(mv, (int) ab[0]);
-      mv.visitInsn(IMUL);
+  /**
+   * A read checked before its loop: slot = a*i + b (+ an int local holding the part that does
+   * not change in the loop) for the loop's own index i.
+   */
+  private record Pre(long a, long b, int local) {}
+
+  /** a*i + b (+ the invariant local) (+ the row offset), in int arithmetic: the range was checked. */
+  private void affineSlot(Pre p, boolean isField) {
+    boolean any = false;
+    if (p.a() != 0) {
+      mv.visitVarInsn(ILOAD, indexLocal.get(current));
+      if (p.a() != 1) {
+        Asm.pushInt(mv, (int) p.a());
+        mv.visitInsn(IMUL);
+      }
+      any = true;
     }
-    int k = (int) ab[1] + offset - 1;
-    if (k != 0) {
-      Asm.pushInt(mv, k);
+    if (p.local() >= 0) {
+      mv.visitVarInsn(ILOAD, p.local());
+      if (any) mv.visitInsn(IADD);
+      any = true;
+    }
+    if (!any) Asm.pushInt(mv, (int) p.b());
+    else if (p.b() != 0) {
+      Asm.pushInt(mv, (int) p.b());
       mv.visitInsn(IADD);
     }
     if (isField) {
@@ -305,22 +335,164 @@ final class Emitter {
     }
   }
 
-  /** Pushes the checked slot of var[index]: an error out of range, or -1 when the read is guarded. */
-  private void checkedSlot(Expr index, String var, boolean isField, boolean guarded) {
-    boolean integral = Indices.integral(index);
-    if (integral) Indices.longValue(this, index);
-    else load(index);
-    Asm.pushInt(mv, sig.find(var).size());
+  /** True when every index is a constant, or a loop index of constant range, within the variable's extent. */
+  private boolean provenSlot(List<Expr> indices, gradus.sym.VarSpec spec) {
+    for (int d = 0; d < indices.size(); d++) if (!inRange(indices.get(d), 1, spec.dims().get(d))) return false;
+    return true;
+  }
+
+  /** offset + sum((i_d - 1) * stride_d) (+ the row offset), unchecked: {@link #provenSlot} holds. */
+  private void staticSlot(List<Expr> indices, gradus.sym.VarSpec spec, int offset, boolean isField) {
+    int stride = 1;
+    int constant = offset;
+    boolean any = false;
+    for (int d = indices.size() - 1; d >= 0; d--) {
+      Expr ix = indices.get(d);
+      constant -= stride;
+      if (ix instanceof Const c) constant += (int) c.value() * stride;
+      else {
+        Indices.intValue(this, ix);
+        if (stride != 1) {
+          Asm.pushInt(mv, stride);
+          mv.visitInsn(IMUL);
+        }
+        if (any) mv.visitInsn(IADD);
+        any = true;
+      }
+      stride *= spec.dims().get(d);
+    }
+    if (!any) Asm.pushInt(mv, constant);
+    else if (constant != 0) {
+      Asm.pushInt(mv, constant);
+      mv.visitInsn(IADD);
+    }
+    if (isField) {
+      mv.visitVarInsn(ILOAD, offLocal);
+      mv.visitInsn(IADD);
+    }
+  }
+
+  /**
+   * Pushes the checked slot of var[index] or var[row, col]: an error out of range, or -1 when the
+   * read is guarded.
+   */
+  private void checkedSlot(List<Expr> indices, String var, boolean isField, boolean guarded) {
+    gradus.sym.VarSpec spec = sig.find(var);
+    boolean integral = indices.stream().allMatch(Indices::integral);
+    for (Expr index : indices) {
+      if (integral) Indices.longValue(this, index);
+      else load(index);
+    }
+    for (int d : spec.dims()) Asm.pushInt(mv, d);
     Asm.pushInt(mv, sig.offset(var));
     if (isField) {
       mv.visitVarInsn(ILOAD, offLocal);
       mv.visitInsn(IADD);
     }
-    String k = integral ? "J" : "D";
-    if (guarded) mv.visitMethodInsn(INVOKESTATIC, RT, "slotOrNone", "(" + k + "II)I", false);
+    String k = (integral ? "J" : "D").repeat(indices.size());
+    String sizes = "I".repeat(indices.size());
+    String name = indices.size() == 1 ? "slot" : "slot2";
+    if (guarded) mv.visitMethodInsn(INVOKESTATIC, RT, name + "OrNone", "(" + k + sizes + "I)I", false);
     else {
-      mv.visitLdcInsn(var);
-      mv.visitMethodInsn(INVOKESTATIC, RT, "slot", "(" + k + "IILjava/lang/String;)I", false);
+      mv.visitLdcInsn(indices.size() == 1 ? var : spec.shapeText());
+      mv.visitMethodInsn(INVOKESTATIC, RT, name, "(" + k + sizes + "ILjava/lang/String;)I", false);
+    }
+  }
+
+  // ---- local arrays -----------------------------------------------------------------------
+
+  /**
+   * An entry of a local array, from its scratch region. An index that is a loop index (or a
+   * constant) provably inside the array's range reads unchecked; any other is checked, and one
+   * that depends on a data field names the row when it is out of range.
+   */
+  private void at(At at) {
+    Array a = (Array) at.array();
+    int dims = a.indices().size();
+    boolean guarded = !cg.reads.unguarded(at);
+    boolean proven = true;
+    for (int d = 0; d < dims; d++) proven &= inRange(at.indices().get(d), lo(a, d), hi(a, d));
+    mv.visitVarInsn(ALOAD, arrS);
+    if (proven) {
+      flatIndex(a, at.indices());
+      mv.visitInsn(DALOAD);
+      return;
+    }
+    if (!guarded) mv.visitVarInsn(ALOAD, 0);
+    for (int d = 0; d < dims; d++) load(at.indices().get(d));
+    for (int d = 0; d < dims; d++) {
+      Asm.pushInt(mv, lo(a, d));
+      Asm.pushInt(mv, a.extent(d));
+    }
+    Asm.pushInt(mv, layout.region(a));
+    String ds = "D".repeat(dims) + "II".repeat(dims) + "I";
+    if (guarded) {
+      mv.visitMethodInsn(INVOKESTATIC, RT, "atOrNone", "(" + ds + ")I", false);
+      mv.visitMethodInsn(INVOKESTATIC, RT, "read", "([DI)D", false);
+      return;
+    }
+    mv.visitLdcInsn(gradus.sym.Blocks.compact(at));
+    mv.visitLdcInsn(gradus.sym.Blocks.shape(a));
+    boolean byData = false;
+    for (Expr i : at.indices()) byData |= !Exprs.names(i).isEmpty();
+    if (byData && sig.fieldCount() > 0) {
+      mv.visitVarInsn(ILOAD, offLocal);
+      Asm.pushInt(mv, sig.fieldCount());
+      mv.visitInsn(IDIV);
+      mv.visitInsn(ICONST_1);
+      mv.visitInsn(IADD);
+    } else mv.visitInsn(ICONST_0);
+    mv.visitMethodInsn(INVOKEVIRTUAL, Codegen.BASE, "at", "(" + ds + "Ljava/lang/String;Ljava/lang/String;I)I", false);
+    mv.visitInsn(DALOAD);
+  }
+
+  private static int lo(Array a, int d) {
+    return (int) ((Const) a.lo().get(d)).value();
+  }
+
+  private static int hi(Array a, int d) {
+    return (int) ((Const) a.hi().get(d)).value();
+  }
+
+  /** True when the index is a constant, or a loop index (plus a constant) whose constant range lies in lo..hi. */
+  private boolean inRange(Expr index, int lo, int hi) {
+    if (index instanceof Const c) return c.value() == Math.rint(c.value()) && c.value() >= lo && c.value() <= hi;
+    double off = 0;
+    Expr ix = index;
+    if (index instanceof Add add && add.terms().size() == 2 && add.terms().get(1) instanceof Const c && c.value() == Math.rint(c.value())) {
+      ix = add.terms().get(0);
+      off = c.value();
+    }
+    if (!(ix instanceof Index i)) return false;
+    Scope b = binder(i.name());
+    return b.lo instanceof Const l && b.hi instanceof Const h && l.value() + off >= lo && h.value() + off <= hi;
+  }
+
+  /** Pushes the region slot of an entry whose indices are in range: base + sum((i_d - lo_d) * stride_d). */
+  private void flatIndex(Array a, List<Expr> indices) {
+    int dims = indices.size();
+    int stride = 1;
+    int constant = layout.region(a);
+    boolean any = false;
+    for (int d = dims - 1; d >= 0; d--) {
+      Expr ix = indices.get(d);
+      constant -= lo(a, d) * stride;
+      if (ix instanceof Const c) constant += (int) c.value() * stride;
+      else {
+        Indices.intValue(this, ix);
+        if (stride != 1) {
+          Asm.pushInt(mv, stride);
+          mv.visitInsn(IMUL);
+        }
+        if (any) mv.visitInsn(IADD);
+        any = true;
+      }
+      stride *= a.extent(d);
+    }
+    if (!any) Asm.pushInt(mv, constant);
+    else if (constant != 0) {
+      Asm.pushInt(mv, constant);
+      mv.visitInsn(IADD);
     }
   }
 
@@ -346,20 +518,31 @@ final class Emitter {
     return l;
   }
 
-  /** The loop of a group, its members accumulating; lo and hi are int locals. */
+  /**
+   * The loop of a group, its members accumulating (a logsumexp keeps its running maximum and
+   * sum, see {@link Fns#lseSum}) and its local arrays storing an entry per index; lo and hi are
+   * int locals.
+   */
   void loop(Group g, int lo, int hi) {
     Scope body = g.body;
     Scope owner = body.parent;
     int[] acc = new int[g.loops.size()];
+    int[] sums = new int[g.loops.size()];
     for (int k = 0; k < acc.length; k++) {
+      Loop l = g.loops.get(k);
       acc[k] = alloc(2);
-      Asm.pushDouble(mv, g.loops.get(k).isProduct() ? 1 : 0);
+      Asm.pushDouble(mv, l.kind().empty());
       mv.visitVarInsn(DSTORE, acc[k]);
+      if (l.kind() == Expr.Kind.LOGSUMEXP) {
+        sums[k] = alloc(2);
+        Asm.pushDouble(mv, 0);
+        mv.visitVarInsn(DSTORE, sums[k]);
+      }
     }
     int i = alloc(1);
     indexLocal.put(body, i);
     if (!layout.inArray(body)) precheck(body, lo, hi);
-    Codegen.forLoop(mv, i, lo, hi, () -> {
+    Codegen.forLoop(mv, i, lo, hi, !quiet(body), () -> {
       if (layout.inArray(body)) {
         Scope saved = current;
         current = body;
@@ -370,74 +553,180 @@ final class Emitter {
       }
       Scope saved = current;
       current = body;
-      for (int k = 0; k < acc.length; k++) {
-        mv.visitVarInsn(DLOAD, acc[k]);
-        load(g.loops.get(k).body());
-        mv.visitInsn(g.loops.get(k).isProduct() ? DMUL : DADD);
-        mv.visitVarInsn(DSTORE, acc[k]);
+      for (int k = 0; k < acc.length; k++) accumulate(g.loops.get(k), acc[k], sums[k]);
+      for (Array a : g.fills) {
+        mv.visitVarInsn(ALOAD, arrS);
+        List<Expr> here = new ArrayList<>();
+        for (String n : a.indices()) here.add(Sym.index(n));
+        flatIndex(a, here);
+        load(a.body());
+        mv.visitInsn(DASTORE);
       }
       current = saved;
     });
-    for (Expr e : body.defined.keySet()) {
-      prechecked.remove(e);
-      slotLocals.remove(e);
-    }
     for (int k = 0; k < acc.length; k++) {
       Loop l = g.loops.get(k);
+      if (l.kind() == Expr.Kind.LOGSUMEXP) {
+        mv.visitVarInsn(DLOAD, acc[k]);
+        mv.visitVarInsn(DLOAD, sums[k]);
+        mv.visitMethodInsn(INVOKESTATIC, FNS, "lseFinish", "(DD)D", false);
+        mv.visitVarInsn(DSTORE, acc[k]);
+      }
       if (layout.inArray(owner)) {
         mv.visitVarInsn(ALOAD, arrS);
         pushSlot(layout.slot(owner, l));
         mv.visitVarInsn(DLOAD, acc[k]);
         mv.visitInsn(DASTORE);
       } else {
-        locals.put(l, acc[k]);
+        of(locals, owner).put(l, acc[k]);
       }
     }
+  }
+
+  /** Iterations a nest of loops may run without polling for Ctrl-C (well under a millisecond). */
+  static final long QUIET_ITERATIONS = 1 << 16;
+
+  /**
+   * Whether a loop need not poll: its range is constant and, with the quiet loops around it up to
+   * the nearest polling one, at most {@link #QUIET_ITERATIONS} iterations run between polls.
+   */
+  static boolean quiet(Scope body) {
+    return quietProduct(body) > 0;
+  }
+
+  /** The iterations of the quiet nest ending at this loop body, or 0 when it polls. */
+  private static long quietProduct(Scope body) {
+    if (body.parent == null || !(body.lo instanceof Const lo) || !(body.hi instanceof Const hi)) return 0;
+    long trips = Math.max(0, (long) (hi.value() - lo.value() + 1));
+    long around = body.parent.parent == null ? 1 : Math.max(1, quietProduct(body.parent));
+    long total = trips * around;
+    return total <= QUIET_ITERATIONS ? total : 0;
+  }
+
+  /** One step of a loop member: acc = acc + v, acc * v, max(acc, v), or the logsumexp update. */
+  private void accumulate(Loop l, int acc, int sum) {
+    switch (l.kind()) {
+      case SUM, PROD -> {
+        mv.visitVarInsn(DLOAD, acc);
+        load(l.body());
+        mv.visitInsn(l.kind() == Expr.Kind.PROD ? DMUL : DADD);
+      }
+      case MAX -> {
+        mv.visitVarInsn(DLOAD, acc);
+        load(l.body());
+        mv.visitMethodInsn(INVOKESTATIC, FNS, "max", "(DD)D", false);
+      }
+      case LOGSUMEXP -> {
+        mv.visitVarInsn(DLOAD, acc);
+        mv.visitVarInsn(DLOAD, sum);
+        load(l.body());
+        mv.visitMethodInsn(INVOKESTATIC, FNS, "lseSum", "(DDD)D", false);
+        mv.visitVarInsn(DSTORE, sum);
+        mv.visitVarInsn(DLOAD, acc);
+        load(l.body());
+        mv.visitMethodInsn(INVOKESTATIC, FNS, "lseMax", "(DD)D", false);
+      }
+    }
+    mv.visitVarInsn(DSTORE, acc);
   }
 
   /**
-   * Checks once, before a non-empty loop, that each element {@code v[a*i + b]} read in its body
-   * is in range at both ends (so everywhere between); the body then indexes without checks.
+   * Checks once, before a non-empty loop, that each element {@code v[a*i + b]} (or {@code W[r,
+   * c]} with each index either {@code a*i + b} or unchanged by the loop) read in its body is in
+   * range at both ends (so everywhere between); the body then indexes without checks.
    */
   private void precheck(Scope body, int lo, int hi) {
-    Label skip = new Label();
-    boolean any = false;
     for (Item it : body.items) {
       if (!(it instanceof Compute c) || !(c.node() instanceof Elem el) || !cg.reads.unguarded(el)) continue;
-      long[] ab = Indices.affine(el.index(), body.index);
-      if (ab == null || ab[0] == 0) continue;
       String var = ScalarFunction.directionOf(el.vector());
       if (var == null) var = el.vector();
-      if (!any) {
-        mv.visitVarInsn(ILOAD, lo);
-        mv.visitVarInsn(ILOAD, hi);
-        mv.visitJumpInsn(IF_ICMPGT, skip);
-        any = true;
+      gradus.sym.VarSpec spec = sig.find(var);
+      List<Integer> dims = spec.dims();
+      List<long[]> forms = new ArrayList<>();
+      boolean moves = false;
+      boolean ok = true;
+      for (Expr ix : el.indices()) {
+        long[] ab = Indices.affine(ix, body.index);
+        if (ab == null && !(Indices.integral(ix) && !Exprs.hasFreeIndex(ix, body.index))) ok = false;
+        forms.add(ab);
+        moves |= ab != null && ab[0] != 0;
       }
-      for (int end : new int[] {lo, hi}) {
-        mv.visitVarInsn(ILOAD, end);
-        mv.visitInsn(I2L);
-        mv.visitLdcInsn(ab[0]);
-        mv.visitInsn(LMUL);
-        mv.visitLdcInsn(ab[1]);
-        mv.visitInsn(LADD);
-        Asm.pushInt(mv, sig.find(var).size());
-        Asm.pushInt(mv, 0);
-        mv.visitLdcInsn(var);
-        mv.visitMethodInsn(INVOKESTATIC, RT, "slot", "(JIILjava/lang/String;)I", false);
-        mv.visitInsn(POP);
+      if (!ok || !moves) continue;
+      int local = -1;
+      if (el.indices().size() == 2) {
+        // assigned on every path, so the verifier sees an int wherever the loop reads it
+        local = alloc(1);
+        mv.visitInsn(ICONST_0);
+        mv.visitVarInsn(ISTORE, local);
       }
-      prechecked.put(el, ab);
+      Label skip = new Label();
+      mv.visitVarInsn(ILOAD, lo);
+      mv.visitVarInsn(ILOAD, hi);
+      mv.visitJumpInsn(IF_ICMPGT, skip);
+      String name = el.indices().size() == 1 ? var : spec.shapeText();
+      long a = 0;
+      long b = 0;
+      int stride = el.indices().size() == 2 ? spec.cols() : 1;
+      boolean invariant = false;
+      for (int d = 0; d < el.indices().size(); d++) {
+        long[] ab = forms.get(d);
+        int size = dims.get(d);
+        int st = d == 0 ? stride : 1;
+        if (ab != null) {
+          for (int end : new int[] {lo, hi}) {
+            mv.visitVarInsn(ILOAD, end);
+            mv.visitInsn(I2L);
+            mv.visitLdcInsn(ab[0]);
+            mv.visitInsn(LMUL);
+            mv.visitLdcInsn(ab[1]);
+            mv.visitInsn(LADD);
+            checkOne(size, d, el.indices().size(), name);
+            mv.visitInsn(POP);
+          }
+          a += ab[0] * st;
+          b += (ab[1] - 1) * st;
+        } else {
+          // unchanged by the loop: checked once, and its part of the slot kept in the local
+          Indices.longValue(this, el.indices().get(d));
+          checkOne(size, d, el.indices().size(), name);
+          if (st != 1) {
+            Asm.pushInt(mv, st);
+            mv.visitInsn(IMUL);
+          }
+          if (invariant) {
+            mv.visitVarInsn(ILOAD, local);
+            mv.visitInsn(IADD);
+          }
+          mv.visitVarInsn(ISTORE, local);
+          invariant = true;
+          b -= st;
+        }
+      }
+      of(prechecked, body).put(el, new Pre(a, b + sig.offset(var), invariant ? local : -1));
+      mv.visitLabel(skip);
     }
-    if (any) mv.visitLabel(skip);
   }
 
-  /** Whether e was computed in a locals scope of this method (so its cached slot is current). */
-  private boolean readHere(Expr e) {
-    for (Scope s = current; s != null && !layout.inArray(s); s = s.parent) {
-      if (s.defined.containsKey(e)) return true;
+  /** Checks the long on the stack (index d of a vector or matrix) is in 1..size, leaving it as an int. */
+  private void checkOne(int size, int d, int rank, String name) {
+    Asm.pushInt(mv, size);
+    if (rank == 1) {
+      Asm.pushInt(mv, 1);
+      mv.visitLdcInsn(name);
+      mv.visitMethodInsn(INVOKESTATIC, RT, "slot", "(JIILjava/lang/String;)I", false);
+    } else {
+      Asm.pushInt(mv, d);
+      mv.visitLdcInsn(name);
+      mv.visitMethodInsn(INVOKESTATIC, RT, "dim", "(JIILjava/lang/String;)I", false);
     }
-    return false;
+  }
+
+  /** The locals scope of this method that computed e (so its cached slot is current), or null. */
+  private Scope readHere(Expr e) {
+    for (Scope s = current; s != null && !layout.inArray(s); s = s.parent) {
+      if (s.defined.containsKey(e)) return s;
+    }
+    return null;
   }
 
   // ---- output -----------------------------------------------------------------------------
@@ -472,15 +761,30 @@ final class Emitter {
   /** An int local with the flat slot of a scatter target; jumps to skip when it is out of range. */
   private int slot(Stmt.Slot s, Label skip) {
     int l = alloc(1);
-    if (s.index() == null) {
+    if (s.var().equals(Program.OUT)) {
+      // a vector-valued function's output k (in range by construction) is g[k - 1]
+      Indices.intValue(this, s.index());
+      Asm.pushInt(mv, 1);
+      mv.visitInsn(ISUB);
+      mv.visitVarInsn(ISTORE, l);
+      return l;
+    }
+    if (s.scalar()) {
       Asm.pushInt(mv, sig.offset(s.var()));
       mv.visitVarInsn(ISTORE, l);
       return l;
     }
-    Expr el = Sym.elem(s.var(), s.index());
-    Integer cached = slotLocals.get(el);
-    if (cached != null && readHere(el)) return cached;
-    checkedSlot(s.index(), s.var(), false, true);
+    Expr el = s.expr();
+    Scope reader = readHere(el);
+    Integer cached = reader == null ? null : of(slotLocals, reader).get(el);
+    if (cached != null) return cached;
+    gradus.sym.VarSpec spec = sig.find(s.var());
+    if (provenSlot(s.indices(), spec)) {
+      staticSlot(s.indices(), spec, sig.offset(s.var()), false);
+      mv.visitVarInsn(ISTORE, l);
+      return l;
+    }
+    checkedSlot(s.indices(), s.var(), false, true);
     mv.visitInsn(DUP);
     mv.visitVarInsn(ISTORE, l);
     mv.visitJumpInsn(IFLT, skip);

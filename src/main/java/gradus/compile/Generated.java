@@ -24,6 +24,22 @@ public abstract class Generated {
   private int[] cols = new int[16];
   private int count;
 
+  /** Set for the run that records a Hessian's pattern (at x = 0, fields 0): no index is a user's then. */
+  boolean recordingPattern;
+
+  /**
+   * A checked read of a local array (see {@link Runtime#at}); while the pattern is recorded, a
+   * data-field index (0 then) reads the first entry instead: the pattern depends on sum indices
+   * only, and the values of that run are not used.
+   */
+  protected final int at(double k, int lo, int n, int base, String read, String shape, int row) {
+    return recordingPattern ? base : Runtime.at(k, lo, n, base, read, shape, row);
+  }
+
+  protected final int at(double r, double c, int lo1, int n1, int lo2, int n2, int base, String read, String shape, int row) {
+    return recordingPattern ? base : Runtime.at(r, c, lo1, n1, lo2, n2, base, read, shape, row);
+  }
+
   /** Runs the program; returns its value (0 when it has none). */
   protected abstract double run();
 

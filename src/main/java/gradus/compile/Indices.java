@@ -45,6 +45,16 @@ final class Indices {
     }
   }
 
+  /** Pushes an {@link #integral} index as an int (its range is known to be small). */
+  static void intValue(Emitter em, Expr e) {
+    if (e instanceof Index i) {
+      em.mv.visitVarInsn(ILOAD, em.indexLocal(i.name()));
+      return;
+    }
+    longValue(em, e);
+    em.mv.visitInsn(L2I);
+  }
+
   /** {a, b} when e is {@code a*own + b} with small integer constants, else null. */
   static long[] affine(Expr e, String own) {
     if (e instanceof Index i) return i.name().equals(own) ? new long[] {1, 0} : null;

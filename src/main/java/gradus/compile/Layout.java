@@ -33,6 +33,8 @@ final class Layout {
   final Map<Scope, List<List<Item>>> chunks = new IdentityHashMap<>();
   final Map<Scope, Integer> ids = new IdentityHashMap<>();
   final Map<Group, Integer> groupIds = new IdentityHashMap<>();
+  /** The first scratch slot of each local array's entries (row-major). */
+  final Map<Expr, Integer> regions = new IdentityHashMap<>();
   int scratch;
 
   private final Map<Scope, Integer> weights = new IdentityHashMap<>();
@@ -40,7 +42,28 @@ final class Layout {
   static Layout of(Schedule s) {
     Layout l = new Layout();
     l.assign(s.top, true);
+    l.regions(s.top);
     return l;
+  }
+
+  /** Every local array gets its own stretch of the scratch array, whichever scope fills it. */
+  private void regions(Scope scope) {
+    for (Item it : scope.items) {
+      if (!(it instanceof Group g)) continue;
+      for (Expr.Array a : g.fills) {
+        if (regions.containsKey(a)) continue;
+        regions.put(a, scratch);
+        scratch += a.size();
+      }
+      regions(g.body);
+    }
+  }
+
+  /** The first scratch slot of a local array. */
+  int region(Expr array) {
+    Integer r = regions.get(array);
+    if (r == null) throw new IllegalStateException("a local array is read before it is filled");
+    return r;
   }
 
   private void assign(Scope scope, boolean array) {
@@ -84,7 +107,8 @@ final class Layout {
   private static int weight(Item it) {
     if (it instanceof Compute c) return 4 + Operands.of(c.node()).size();
     if (it instanceof Scatter) return 14;
-    return 30 + 4 * ((Group) it).loops.size();
+    Group g = (Group) it;
+    return 30 + 4 * g.loops.size() + 12 * g.fills.size();
   }
 
   private static List<List<Item>> cut(List<Item> items) {

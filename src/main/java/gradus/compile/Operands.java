@@ -13,7 +13,10 @@ import gradus.sym.Expr.Pow;
 import gradus.sym.Expr.Where;
 import java.util.List;
 
-/** The children a node reads when it is computed (a loop's body is a scope, not an operand). */
+/**
+ * The children a node reads when it is computed (a loop's or a local array's body is a scope, not
+ * an operand; an element read reads its array, filled before).
+ */
 final class Operands {
   private Operands() {}
 
@@ -26,8 +29,14 @@ final class Operands {
     if (e instanceof Where w) return List.of(w.cond(), w.a(), w.b());
     if (e instanceof Cmp c) return List.of(c.a(), c.b());
     if (e instanceof Logic l) return l.args();
-    if (e instanceof Elem el) return List.of(el.index());
+    if (e instanceof Elem el) return el.indices();
     if (e instanceof Loop l) return List.of(l.lo(), l.hi());
+    if (e instanceof Expr.At at) {
+      List<Expr> out = new java.util.ArrayList<>(at.indices().size() + 1);
+      out.add(at.array());
+      out.addAll(at.indices());
+      return out;
+    }
     return List.of();
   }
 

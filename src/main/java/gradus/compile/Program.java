@@ -14,6 +14,9 @@ import java.util.List;
  * @param stmts scatter statements ({@code Acc} adds into the target, {@code For} loops)
  */
 record Program(Signature sig, Expr value, List<Stmt> stmts, Target target) {
+  /** The slot name of a vector-valued function's outputs: {@code #out[k]} is {@code g[k - 1]}. */
+  static final String OUT = "#out";
+
   /** Where an {@code Acc} adds its value. */
   enum Target {
     /** No statements: the value only. */

@@ -73,6 +73,7 @@ final class Programs {
   private void record() {
     int n = f.signature().dimension();
     Generated g = hessian().instance();
+    g.recordingPattern = true;
     g.x = new double[n];
     g.f = new double[f.signature().fieldCount()];
     g.run();

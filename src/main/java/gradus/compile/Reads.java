@@ -32,7 +32,8 @@ final class Reads {
     return r;
   }
 
-  boolean unguarded(Elem e) {
+  /** Whether an element read ({@code x[i]} or a local array's {@code h[j]}) is reached outside every where(). */
+  boolean unguarded(Expr e) {
     return unguarded.contains(e);
   }
 
@@ -41,8 +42,8 @@ final class Reads {
     for (Item it : s.items) {
       if (it instanceof Scatter sc) {
         roots.add(sc.value());
-        if (sc.row() != null && sc.row().index() != null) roots.add(sc.row().index());
-        if (sc.col() != null && sc.col().index() != null) roots.add(sc.col().index());
+        if (sc.row() != null) roots.addAll(sc.row().indices());
+        if (sc.col() != null) roots.addAll(sc.col().indices());
       } else if (it instanceof Group g) {
         roots.add(g.lo);
         roots.add(g.hi);
@@ -59,6 +60,7 @@ final class Reads {
       if (e instanceof Where w) todo.add(w.cond());
       else todo.addAll(Operands.of(e));
       if (e instanceof Loop l) todo.add(l.body());
+      if (e instanceof gradus.sym.Expr.Array a) todo.add(a.body());
     }
   }
 }

@@ -1,6 +1,7 @@
 package gradus.compile;
 
 import gradus.sym.Expr;
+import gradus.sym.Expr.Array;
 import gradus.sym.Expr.Const;
 import gradus.sym.Expr.Index;
 import gradus.sym.Expr.Loop;
@@ -30,6 +31,9 @@ final class Schedule {
   static final class Scope {
     final Scope parent;
     final String index;
+    /** The bounds of this scope's loop (null at the top). */
+    Expr lo;
+    Expr hi;
     final List<Item> items = new ArrayList<>();
     /** Node → position of the item after which its value is known. */
     final Map<Expr, Integer> defined = new IdentityHashMap<>();
@@ -60,12 +64,17 @@ final class Schedule {
   /** Adds {@code value} to the output at (row, col); row is null for a vector output. */
   record Scatter(Stmt.Slot row, Stmt.Slot col, Expr value) implements Item {}
 
-  /** One loop over {@code index in lo..hi}: its sum/prod members accumulate, its body runs per index. */
+  /**
+   * One loop over {@code index in lo..hi}: its loop members accumulate, its local arrays store
+   * one entry per index (the last index of a two-index array; the group of its first index is
+   * the enclosing one), and its body runs per index.
+   */
   static final class Group implements Item {
     final String index;
     final Expr lo;
     final Expr hi;
     final List<Loop> loops = new ArrayList<>();
+    final List<Array> fills = new ArrayList<>();
     final Scope body;
     final int position;
 
@@ -74,6 +83,8 @@ final class Schedule {
       this.lo = lo;
       this.hi = hi;
       this.body = new Scope(owner, index);
+      this.body.lo = lo;
+      this.body.hi = hi;
       this.position = position;
     }
   }
@@ -114,6 +125,10 @@ final class Schedule {
       placeLoop(l, h);
       return;
     }
+    if (e instanceof Array a) {
+      placeArray(a, h);
+      return;
+    }
     for (Expr c : Operands.of(e)) place(c, h);
     h.defined.put(e, h.items.size());
     h.items.add(new Compute(e));
@@ -128,6 +143,26 @@ final class Schedule {
     g.loops.add(l);
     h.defined.put(l, g.position);
     place(l.body(), g.body);
+  }
+
+  /**
+   * A local array is filled by a group over its (first) index, placed like a loop: after
+   * everything its formula reads from outside, so a group that fills another array it reads is
+   * never the same loop. A second index is a group inside that one.
+   */
+  private void placeArray(Array a, Scope h) {
+    Set<String> all = Set.copyOf(a.indices());
+    int ready = hoist(a.body(), h, all, seen());
+    Group g = group(h, a.indices().get(0), a.lo().get(0), a.hi().get(0), ready);
+    h.defined.put(a, g.position);
+    Group fill = g;
+    if (a.indices().size() == 2) {
+      int inner = hoist(a.body(), g.body, Set.of(a.indices().get(1)), seen());
+      fill = group(g.body, a.indices().get(1), a.lo().get(1), a.hi().get(1), inner);
+      g.body.defined.put(a, fill.position);
+    }
+    fill.fills.add(a);
+    place(a.body(), fill.body);
   }
 
   private void statements(List<Stmt> stmts, Scope s) {
@@ -149,7 +184,7 @@ final class Schedule {
   }
 
   private void slot(Stmt.Slot slot, Scope s) {
-    if (slot != null && slot.index() != null) place(slot.index(), s);
+    if (slot != null) for (Expr i : slot.indices()) place(i, s);
   }
 
   /** The position in {@code h} after which e is known; -1 when it is known before h starts. */
@@ -174,6 +209,11 @@ final class Schedule {
       more.add(inner.index());
       return Math.max(p, hoist(inner.body(), h, more, seen()));
     }
+    if (e instanceof Array inner) {
+      Set<String> more = new HashSet<>(bound);
+      more.addAll(inner.indices());
+      return hoist(inner.body(), h, more, seen());
+    }
     int p = -1;
     for (Expr c : Operands.of(e)) p = Math.max(p, hoist(c, h, bound, seen));
     return p;
@@ -186,7 +226,7 @@ final class Schedule {
       if (st instanceof Stmt.Acc a) {
         p = Math.max(p, hoist(a.value(), h, bound, seen));
         for (Stmt.Slot sl : java.util.Arrays.asList(a.row(), a.col())) {
-          if (sl != null && sl.index() != null) p = Math.max(p, hoist(sl.index(), h, bound, seen));
+          if (sl != null) for (Expr i : sl.indices()) p = Math.max(p, hoist(i, h, bound, seen));
         }
       } else if (st instanceof Stmt.For f) {
         p = Math.max(p, Math.max(hoist(f.lo(), h, bound, seen), hoist(f.hi(), h, bound, seen)));

@@ -154,6 +154,23 @@ public final class Dataset {
     return wrap(n, c);
   }
 
+  /**
+   * The rows at the given 0-based positions, in that order (a position may repeat), like NumPy's
+   * {@code d[rows]}: a shuffle, a train or test split, a bootstrap sample.
+   */
+  public Dataset take(int[] rowPositions) {
+    for (int r : rowPositions) {
+      if (r < 0 || r >= rows) throw new IndexOutOfBoundsException("row " + r + " of a data set with " + rows + " rows");
+    }
+    double[][] c = new double[cols.length][rowPositions.length];
+    for (int j = 0; j < cols.length; j++) {
+      double[] src = cols[j];
+      double[] dst = c[j];
+      for (int i = 0; i < rowPositions.length; i++) dst[i] = src[rowPositions[i]];
+    }
+    return wrap(names, c);
+  }
+
   /** The first {@code min(n, rows())} rows. */
   public Dataset head(int n) {
     if (n < 0) throw new IllegalArgumentException("n must be >= 0, got " + n);

@@ -14,6 +14,7 @@ final class Builtins {
     SymBuiltins.register(table);
     OptimBuiltins.register(table);
     DataBuiltins.register(table);
+    ModelBuiltins.register(table);
     PlotBuiltins.register(table);
     SearchBuiltins.register(table);
     StudyBuiltins.register(table);

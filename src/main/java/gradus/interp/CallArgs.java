@@ -19,8 +19,18 @@ final class CallArgs {
 
   static double[] flatten(FunctionValue f, List<Value> positional, List<Span> spans, Map<String, Value> keywords,
       Map<String, Span> keywordSpans, Span span) {
-    if (keywords.isEmpty()) return FunctionValue.flatten(positional, spans);
-    if (!f.isDeclared()) {
+    if (keywords.isEmpty()) {
+      if (!positional.isEmpty() && byVariable(f, positional.get(0))) {
+        // the variables as one item per variable ([W1, b1, W2, b2]), shapes checked; then the fields
+        double[] x = Starts.point(f, positional.get(0), spans.get(0));
+        double[] rest = FunctionValue.flatten(positional.subList(1, positional.size()), spans.subList(1, spans.size()));
+        double[] out = java.util.Arrays.copyOf(x, x.length + rest.length);
+        System.arraycopy(rest, 0, out, x.length, rest.length);
+        return out;
+      }
+      return FunctionValue.flatten(positional, spans);
+    }
+    if (!f.isDeclared() && !f.isModel()) {
       String k = keywords.keySet().iterator().next();
       throw new GradusError(keywordSpans.get(k), f.name() + "(...) takes its numbers by position, not by name");
     }
@@ -61,10 +71,28 @@ final class CallArgs {
     return out;
   }
 
+  /** A list holding one item per variable, not all numbers: the variables given part by part. */
+  static boolean byVariable(FunctionValue f, Value v) {
+    Value n = Values.numericOrSelf(v);
+    return n instanceof Value.Lst l && l.items().size() == f.signature().vars().size() && f.signature().vars().size() > 1;
+  }
+
   private static double[] numbers(VarSpec p, Value v, Span at, FunctionValue f) {
+    Value m = Values.numericOrSelf(v);
+    if (p.isMatrix() && m instanceof Value.Mat mat) {
+      int rows = mat.m().length;
+      int cols = rows == 0 ? 0 : mat.m()[0].length;
+      if (rows != p.dims().get(0) || cols != p.cols()) {
+        throw new GradusError(at, f.name() + "'s " + p.shapeText() + " takes a " + p.dims().get(0) + " x " + p.cols()
+            + " matrix, got " + rows + " x " + cols);
+      }
+      double[] out = new double[p.size()];
+      for (int r = 0; r < rows; r++) System.arraycopy(mat.m()[r], 0, out, r * cols, cols);
+      return out;
+    }
     double[] xs = Values.vector(v, f.name() + "'s " + p.name(), at);
     if (xs.length != p.width()) {
-      throw new GradusError(at, f.name() + "'s " + p.name() + " takes " + (p.isVector() ? "a list of " + p.size() + " numbers"
+      throw new GradusError(at, f.name() + "'s " + p.name() + " takes " + (p.isMatrix() ? "a " + p.dims().get(0) + " x " + p.cols() + " matrix or " + p.size() + " numbers" : p.isVector() ? "a list of " + p.size() + " numbers"
           : "one number") + ", got " + xs.length);
     }
     return xs;

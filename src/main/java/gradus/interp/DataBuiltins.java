@@ -6,13 +6,15 @@ import gradus.data.Csv;
 import gradus.data.DataException;
 import gradus.data.Dataset;
 import gradus.data.Generators;
+import gradus.optim.Mt19937;
 import gradus.sym.Numbers;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** Data sets: csv files, seeded generators, head, predict. */
+/** Data sets: csv files, seeded generators, head, split, predict. */
 final class DataBuiltins {
   private DataBuiltins() {}
 
@@ -38,8 +40,39 @@ final class DataBuiltins {
         "linear_data(n=100, w=[2], b=1, noise=0.1, seed=0): y = w.x + b + noise; columns x1..xk, y",
         a -> data(a, () -> Generators.linearData(count(a, 100), a.has("w") ? a.vector("w") : new double[] {2},
             a.number("b", 1), a.number("noise", 0.1), a.integer("seed", 0))));
+    add(t, "split", List.of("data", "frac", "seed?"), "split(d, 0.8, seed=0): [train, test], the rows shuffled as"
+        + " scikit-learn's train_test_split(d, train_size=0.8, random_state=0) does", DataBuiltins::split);
     add(t, "predict", List.of("model", "x", "data"), "predict(model, x, d): the model at parameters x on every row of d",
         DataSupport::predict);
+  }
+
+  /**
+   * {@code split(d, frac, seed=0)}: exactly scikit-learn's {@code train_test_split(d,
+   * train_size=frac, random_state=seed)} — p = {@code RandomState(seed).permutation(n)}, the test
+   * set is the first n − floor(frac·n) rows of p and the train set the rest, each in p's order.
+   */
+  private static Value split(Args a) {
+    Dataset d = dataset(a).data();
+    double frac = a.number("frac");
+    if (!(frac > 0 && frac < 1)) {
+      throw a.error("frac", "frac is the share of the rows that goes to training, strictly between 0 and 1, got "
+          + Numbers.format(frac));
+    }
+    long seed = a.integer("seed", 0);
+    if (seed < 0 || seed > 0xFFFFFFFFL) {
+      throw a.error("seed", "seed must be between 0 and 2^32 - 1 (as in NumPy's RandomState), got " + seed);
+    }
+    int n = d.rows();
+    int train = (int) Math.floor(frac * n);
+    int test = n - train;
+    if (train == 0 || test == 0) {
+      throw a.error("data", "the data set has " + n + (n == 1 ? " row" : " rows") + ", so the " + (train == 0 ? "train" : "test")
+          + " set would be empty (train gets floor(" + Numbers.format(frac) + " * " + n + ") = " + train + " rows, test the rest)");
+    }
+    int[] p = new Mt19937(seed).permutation(n);
+    Dataset testSet = d.take(Arrays.copyOfRange(p, 0, test));
+    Dataset trainSet = d.take(Arrays.copyOfRange(p, test, n));
+    return new Value.Lst(List.of(new DataValue(trainSet), new DataValue(testSet)));
   }
 
   private static Path path(Args a, String file) {

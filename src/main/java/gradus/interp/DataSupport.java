@@ -57,7 +57,8 @@ final class DataSupport {
   }
 
   static double[] point(FunctionValue f, List<Value> positional, List<Span> spans, Span span) {
-    double[] x = FunctionValue.flatten(positional, spans);
+    double[] x = positional.size() == 1 && CallArgs.byVariable(f, positional.get(0))
+        ? Starts.point(f, positional.get(0), spans.get(0)) : FunctionValue.flatten(positional, spans);
     if (x.length != f.signature().dimension()) {
       throw new GradusError(span, f.name() + " takes " + FunctionValue.describeArity(f.signature()) + ", got " + x.length);
     }

@@ -56,6 +56,12 @@ public record DataValue(Dataset data) implements Value.Obj, Interpreter.HasField
     return new Value.Vec(data.row((int) row - 1));
   }
 
+  /** One line for a data set inside a list, e.g. the two parts of a split. */
+  String summary() {
+    int k = data.columns().size();
+    return "<data set: " + data.rows() + (data.rows() == 1 ? " row x " : " rows x ") + k + (k == 1 ? " column>" : " columns>");
+  }
+
   @Override
   public String toString() {
     return data.toTable(5).stripTrailing();

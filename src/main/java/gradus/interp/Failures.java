@@ -15,6 +15,7 @@ public final class Failures {
   /** The message of {@code t}: its own for a Gradus error, else what happened in plain words. */
   public static String describe(Throwable t) {
     if (t instanceof GradusError) return t.getMessage();
+    if (t instanceof gradus.compile.EvaluationError) return t.getMessage();
     if (isInterrupt(t)) return "interrupted";
     if (t instanceof StackOverflowError) return "the computation is nested too deeply (the stack ran out)";
     if (t instanceof OutOfMemoryError) {

@@ -1,6 +1,7 @@
 package gradus.interp;
 
 import gradus.compile.CompiledFunction;
+import gradus.compile.CompiledVector;
 import gradus.compile.Compiler;
 import gradus.lang.GradusError;
 import gradus.lang.Span;
@@ -10,6 +11,7 @@ import gradus.sym.Signature;
 import gradus.sym.SymFunction;
 import gradus.sym.VarRef;
 import gradus.sym.VarSpec;
+import gradus.sym.VectorFunction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,7 @@ import java.util.Map;
  */
 public final class FunctionValue implements Value.Obj {
   /** What the value computes from its scalar function. */
-  enum Role { SCALAR, GRADIENT, HESSIAN, HVP }
+  enum Role { SCALAR, GRADIENT, HESSIAN, HVP, MODEL }
 
   /** Largest n for which hessian(f)(p) is a dense matrix value (SPEC §10.1). */
   static final int DENSE_HESSIAN = 1000;
@@ -34,6 +36,9 @@ public final class FunctionValue implements Value.Obj {
   private final ScalarFunction scalar;
   private final Role role;
   private final CompiledOnce compiled;
+  /** A vector-valued model's function and compiled outputs (null for the other roles). */
+  private final VectorFunction model;
+  private CompiledVector outputs;
 
   /** Compiles the scalar function the first time a number is needed. */
   private static final class CompiledOnce {
@@ -56,10 +61,31 @@ public final class FunctionValue implements Value.Obj {
     this.scalar = scalar;
     this.role = role;
     this.compiled = compiled;
+    this.model = fn instanceof VectorFunction v ? v : null;
   }
 
   static FunctionValue declared(String name, ScalarFunction f) {
     return new FunctionValue(name, f, f, Role.SCALAR, new CompiledOnce(f));
+  }
+
+  /** A vector-valued model (a block body whose value is a list). */
+  static FunctionValue model(String name, VectorFunction f) {
+    return new FunctionValue(name, f, null, Role.MODEL, null);
+  }
+
+  /** A vector-valued model: callable, inlined into other bodies, scored by accuracy; not minimized. */
+  public boolean isModel() {
+    return role == Role.MODEL;
+  }
+
+  VectorFunction model() {
+    return model;
+  }
+
+  /** The compiled outputs of a model (shared; copy() it for a thread). */
+  CompiledVector outputs() {
+    if (outputs == null) outputs = Compiler.compile(model);
+    return outputs;
   }
 
   public String name() {
@@ -90,6 +116,7 @@ public final class FunctionValue implements Value.Obj {
 
   String describeShape() {
     if (fn.cols() > 1) return "matrix-valued (" + fn.rows() + "x" + fn.cols() + ")";
+    if (role == Role.MODEL) return "vector-valued (" + fn.rows() + " outputs)";
     if (role != Role.SCALAR) return "vector-valued (" + fn.rows() + " entries)";
     return "scalar-valued";
   }
@@ -174,8 +201,14 @@ public final class FunctionValue implements Value.Obj {
   private Value evaluate(double[] x, double[] fields, double[] dir) {
     int n = x.length;
     try {
+      if (role == Role.MODEL) {
+        double[] out = new double[model.length()];
+        outputs().values(x, fields, 0, out);
+        return new Value.Vec(out);
+      }
       CompiledFunction c = compiled();
       return switch (role) {
+        case MODEL -> throw new IllegalStateException();
         case SCALAR -> new Value.Num(c.value(x, fields, 0));
         case GRADIENT -> {
           double[] g = new double[n];
@@ -189,6 +222,9 @@ public final class FunctionValue implements Value.Obj {
           yield new Value.Vec(out);
         }
       };
+    } catch (gradus.compile.EvaluationError e) {
+      // a direct call is one point, not a row of data
+      throw new GradusError(null, e.plainMessage());
     } catch (IllegalArgumentException | gradus.sym.SymException | gradus.compile.CompileError e) {
       throw new GradusError(null, e.getMessage());
     }
@@ -232,7 +268,7 @@ public final class FunctionValue implements Value.Obj {
 
   static String names(List<VarSpec> specs) {
     List<String> out = new ArrayList<>();
-    for (VarSpec v : specs) out.add(v.size() > 0 ? v.name() + "[" + v.size() + "]" : v.name());
+    for (VarSpec v : specs) out.add(v.shapeText());
     return String.join(", ", out);
   }
 }

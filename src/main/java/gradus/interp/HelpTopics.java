@@ -18,7 +18,7 @@ public final class HelpTopics {
         r = minimize(f, [1, 1], adam(lr=0.1), steps=100)
         r.x  r.f  r.status  r.path       compare(f, [1, 1], [gd(lr=0.1), adam(lr=0.1)])
         contour(f, x=[-2, 2], y=[-2, 2], paths=[r], out="f.png")
-      Topics:   :help language   :help optimizers   :help plots   :help data   :help minima   :help repl   :help NAME
+      Topics:   :help language   :help models   :help optimizers   :help plots   :help data   :help minima   :help repl   :help NAME
       Commands: :load FILE   :save FILE   :vars   :reset   :quit (or Ctrl-D)
       Ctrl-C stops a running optimization (its result keeps the path so far) or clears the line.""";
 
@@ -30,6 +30,7 @@ public final class HelpTopics {
       Values: numbers, "strings", true/false, lists [1, 2], matrices [[1, 2], [3, 4]] (1-based indexing)
       In a function body: + - * / ^ abs sign min max exp log log1p sqrt sin cos tan asin acos atan
         sinh cosh tanh sigmoid softplus relu where(cond, a, b) sum(i in a..b, ...) prod(...)
+        logsumexp(i in a..b, ...) max(i in a..b, ...); matrices W[m, k] and block bodies: :help models
       Linear algebra: norm dot transpose det inv solve eig len linspace
       Numbers: round(x, k) (Python's: halves to even)   mean(list)   randn(n, seed=0)   clock()
       Constants: pi e inf nan true false      print(a, b)  str(v)  _ (the last bare expression's value)""";
@@ -46,7 +47,10 @@ public final class HelpTopics {
       moons(n, noise, seed)  xor_data(n, noise, seed)  blobs(n, centers, std, seed)  linear_data(n, w, b, noise, seed)
       loss(w, b; u, v) = (w*u + b - v)^2      fields name columns (u[k] takes u1..uk)
       r = minimize(loss, [0, 0], sgd(lr=0.1), data=d, batch=32, epochs=10, seed=1)
-      loss(r.x, data=d)   predict(model, r.x, d)""";
+      loss(r.x, data=d)   predict(model, r.x, d)   accuracy(model, r.x, d)  (largest output at index label, or output > 0 against label > 0.5)
+      minimize(loss, start, adam(), data=train, test=test, batch=32, epochs=10)   r.test_values: the held-out loss per epoch
+      s = split(d, 0.8, seed=0)   train = s[1]; test = s[2]   as sklearn's train_test_split(d, train_size=0.8, random_state=0)
+      csv("scripts/data/iris.csv") (x1..x4, label 1..3)   csv("scripts/data/digits.csv") (x1..x64, label = digit + 1)""";
 
   static final String MINIMA = """
       minimize(f, start, method, bounds=[lo, hi])    or bounds=[[lo1, hi1], ...]; -inf/inf allowed; lbfgs is L-BFGS-B
@@ -55,6 +59,18 @@ public final class HelpTopics {
         each returns its best result; r.runs holds every run it tried; seeds draw as NumPy's RandomState
       cps = critical_points(f, bounds=[lo, hi], n=200)    classify(f, p)    contour(f, points=cps)
       s = slice(f, at=p, dirs="random" | "pca" | [d1, d2], paths=[r1, r2], data=d)    contour(s, paths=[r1, r2])""";
+
+  static final String MODELS = """
+      net(W1[16, 4], b1[16], W2[3, 16], b2[3]; x[4]) = {      matrices W[m, k], indexed W[j, k], row-major
+        h[j in 1..16] = tanh(sum(k in 1..4, W1[j, k]*x[k]) + b1[j])   a local array, computed once
+        z[c in 1..3] = sum(j in 1..16, W2[c, j]*h[j]) + b2[c]
+        z                                                       the value: a number, or a list
+      }
+      xent(W1[16, 4], b1[16], W2[3, 16], b2[3]; x[4], label) = {
+        z = net(W1, b1, W2, b2, x)                              locals: a = ..., z = [a, b], h[j in 1..n] = ...
+        logsumexp(c in 1..3, z[c]) - z[label]                   max(i in a..b, ...) too; z[label] by a data field
+      }
+      shape(xent)   accuracy(net, r.x, test)   minimize(xent, [W1, b1, W2, b2], adam(), data=train, test=test, batch=32)""";
 
   static final String REPL = """
       Tab completes names, the keyword arguments of the call you are in (adam( Tab), the fields of a
@@ -110,6 +126,9 @@ public final class HelpTopics {
       case "minima" -> {
         return MINIMA;
       }
+      case "models" -> {
+        return MODELS;
+      }
       case "optimizers" -> {
         return optimizers(interp);
       }
@@ -127,7 +146,7 @@ public final class HelpTopics {
     if (own != null) return binding(topic, own);
     if (topic.equals("_")) return "_ is the value of the last bare expression statement, as in Python's interactive mode";
     return "no help on '" + topic + "'" + Suggest.hint(topic, interp.knownNames())
-        + "; try :help, :help language, :help optimizers, :help plots, :help data, :help minima, :help repl";
+        + "; try :help, :help language, :help models, :help optimizers, :help plots, :help data, :help minima, :help repl";
   }
 
   /** One of the user's bindings: its kind, its fields when it has some, and its printed form. */

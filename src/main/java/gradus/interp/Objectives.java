@@ -2,6 +2,7 @@ package gradus.interp;
 
 import gradus.compile.CompiledFunction;
 import gradus.compile.HessianPattern;
+import gradus.compile.Interrupt;
 import gradus.optim.BatchObjective;
 import gradus.optim.Objective;
 import gradus.optim.SparseHessian;
@@ -101,6 +102,11 @@ final class Objectives {
 
     @Override public boolean hasHessianVector() {
       return true;
+    }
+
+    /** Compiled code throws {@link Interrupt.Interrupted} when it sees Ctrl-C mid-evaluation. */
+    @Override public boolean isInterrupt(RuntimeException e) {
+      return e instanceof Interrupt.Interrupted;
     }
 
     @Override public void hessianVector(double[] x, double[] v, double[] out) {

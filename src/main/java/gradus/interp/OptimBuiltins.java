@@ -27,7 +27,7 @@ final class OptimBuiltins {
   private OptimBuiltins() {}
 
   static final List<String> RUN_PARAMS = List.of("steps?", "gtol?", "label?", "data?", "batch?", "epochs?", "seed?",
-      "shuffle?", "record?", "bounds?", "noise?", "state?");
+      "shuffle?", "record?", "bounds?", "test?", "noise?", "state?");
 
   static void register(Map<String, Builtin> t) {
     Methods.numberFormat = Numbers::format;
@@ -42,7 +42,7 @@ final class OptimBuiltins {
     List<String> minimizeParams = new ArrayList<>(List.of("f", "start", "method?"));
     minimizeParams.addAll(RUN_PARAMS);
     add(t, "minimize", minimizeParams, "minimize(f, start, method=lbfgs(), steps=1000, gtol=1e-6, label=..., data=..., batch=..., epochs=..., seed=0, bounds=[lo, hi])",
-        a -> new ResultValue(minimize(a, recording(a, a.get("method"), methodOf(a, a.get("method"))), labelOf(a))));
+        a -> result(a, minimize(a, recording(a, a.get("method"), methodOf(a, a.get("method"))), labelOf(a))));
     List<String> compareParams = new ArrayList<>(List.of("f", "start", "methods"));
     compareParams.addAll(RUN_PARAMS);
     add(t, "compare", compareParams, "compare(f, start, [m1, m2, ...], ...): runs each method and returns the list of results", a -> {
@@ -50,7 +50,7 @@ final class OptimBuiltins {
         throw a.error("label", "compare labels each run with its method; give label= to minimize, one run at a time");
       }
       List<Value> results = new ArrayList<>();
-      for (Value m : a.items("methods")) results.add(new ResultValue(minimize(a, recording(a, m, methodOf(a, m)), null)));
+      for (Value m : a.items("methods")) results.add(result(a, minimize(a, recording(a, m, methodOf(a, m)), null)));
       return new Value.Lst(results);
     });
     add(t, "save", List.of("value", "path"), "save(value, \"file.json\" or \"file.csv\") writes a value or results", a -> {
@@ -151,10 +151,11 @@ final class OptimBuiltins {
   /** The argument start, checked against f's variables. */
   static double[] start(Args a) {
     FunctionValue f = minimizable(a);
-    double[] start = a.vector("start");
-    if (start.length != f.signature().dimension()) {
-      throw a.error("start", "the start point has " + start.length + " number" + (start.length == 1 ? "" : "s") + ", but "
-          + f.name() + " takes " + FunctionValue.describeArity(f.signature()));
+    double[] start = Starts.point(f, a.get("start"), a.spanOf("start"));
+    if (a.has("test")) {
+      // checked before the run, so a bad test set is not found only after a long training
+      if (!a.has("data")) throw a.error("test", "test= is a held-out data set for a loss over data: give data= too");
+      DataSupport.pack(f, a.get("test"), a.spanOf("test"));
     }
     return start;
   }
@@ -196,6 +197,51 @@ final class OptimBuiltins {
     } finally {
       if (progress != null) progress.done(); // also when the objective throws: never leave a progress line behind
     }
+  }
+
+  /**
+   * A run as a value; with {@code test=d}, also the mean loss over d's rows at each recorded
+   * point (the start and after each epoch in a data run), which convergence() draws beside the
+   * training loss — Keras's validation data, PyTorch's evaluation loop.
+   */
+  static ResultValue result(Args a, Result r) {
+    if (!a.has("test")) return new ResultValue(r);
+    FunctionValue f = minimizable(a);
+    DataSupport.Packed p = DataSupport.pack(f, a.get("test"), a.spanOf("test"));
+    gradus.compile.CompiledFunction c = f.compiled();
+    double[][] points = testPoints(r);
+    double[] out = new double[points.length];
+    for (int k = 0; k < points.length; k++) {
+      double sum = 0;
+      for (int row = 0; row < p.count(); row++) {
+        Interrupts.every(row);
+        sum += c.value(points[k], p.rows(), row * p.stride());
+      }
+      out[k] = sum / p.count();
+    }
+    return new ResultValue(r, List.of(), out);
+  }
+
+  /**
+   * Where the held-out loss is taken: at the points r.values belongs to — each recorded point of
+   * a full-batch run; in a minibatch run the start and each epoch's end (the last recorded point
+   * at or before that update, should the path have been thinned with record=).
+   */
+  private static double[][] testPoints(Result r) {
+    double[][] path = r.path();
+    boolean minibatch = r.epochs() > 0 && r.batchLosses() != null && r.batchLosses().length > 0;
+    long[] its = r.pathIterations();
+    if (!minibatch || its == null || its.length != path.length || path.length == 0) return path;
+    int n = r.values().length;
+    double[][] out = new double[n][];
+    double perEpoch = (double) r.iterations() / r.epochs();
+    int q = 0;
+    for (int e = 0; e < n; e++) {
+      long want = e == n - 1 ? r.iterations() : Math.round(e * perEpoch);
+      while (q + 1 < its.length && its[q + 1] <= want) q++;
+      out[e] = path[q];
+    }
+    return out;
   }
 
   static RunOptions options(Args a, String label) {

@@ -75,6 +75,7 @@ final class PlotBuiltins {
           String metric = a.string("metric", "f");
           boolean state = !List.of("f", "gnorm", "gap").contains(metric);
           List<Trace> runs = state ? StateTraces.of(a, metric) : traces(a, "runs");
+          if (metric.equals("f")) runs = withTests(a, runs);
           // per epoch only when every run has epochs: a full-batch run's values are per iteration
           boolean allEpochs = runs.stream().allMatch(Trace::perEpoch);
           String x = a.string("x", allEpochs ? "epochs" : "iterations");
@@ -322,12 +323,32 @@ final class PlotBuiltins {
     return out;
   }
 
+  /** After each run trained with test=, its held-out loss as a curve of its own ("adam (test)"). */
+  private static List<Trace> withTests(Args a, List<Trace> runs) {
+    Value v = a.get("runs");
+    List<Value> items = v instanceof ResultValue ? List.of(v) : a.items("runs");
+    List<Trace> out = new ArrayList<>();
+    for (int k = 0; k < runs.size(); k++) {
+      Trace t = runs.get(k);
+      if (items.get(k) instanceof ResultValue r && r.testValues() != null && t.values() != null
+          && r.testValues().length == t.values().length) {
+        out.add(new Trace(t.label() + " (train)", t.path(), t.values(), t.gnorms(), t.iterations(), t.epochs(),
+            t.evaluations()));
+        out.add(new Trace(t.label() + " (test)", t.path(), r.testValues(), t.gnorms(), t.iterations(), t.epochs(),
+            t.evaluations()));
+      } else {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
   /**
    * A run for the plots. Each value's iteration number: from the path's in a full-batch run (its
    * values belong to the kept iterates); in a minibatch run the values are per epoch, epoch e
-   * ending after e·(updates/epochs) iterations.
+   * ending after e·(updates/epochs) iterations, after which it has made about that many updates
+   * and e + 1 full-data passes (its evaluations).
    */
-  /** A minibatch run's epoch e has made about e·(updates/epochs) updates and e + 1 full-data passes. */
   static Trace trace(Result r) {
     double[] values = r.values();
     double[] gnorms = r.gnorms();

@@ -48,8 +48,9 @@ public final class Printer {
     return "[" + String.join(", ", parts) + "]";
   }
 
-  /** The form a value takes inside a list: strings quoted. */
+  /** The form a value takes inside a list: strings quoted, a data set as its size (not a table). */
   static String inner(Value v) {
+    if (v instanceof DataValue d) return d.summary();
     return v instanceof Value.Str s ? quote(s.s()) : print(v);
   }
 

@@ -11,12 +11,16 @@ import java.util.List;
  * The result of one run: fields as in SPEC §6, printed as one line; lists of them as a table. A
  * global search's result also holds every run it tried ({@code runs}, SPEC §10.5; empty otherwise).
  */
-public record ResultValue(Result r, List<Result> tried) implements Value.Obj, Interpreter.HasFields {
+public record ResultValue(Result r, List<Result> tried, double[] testValues) implements Value.Obj, Interpreter.HasFields {
   static final List<String> FIELDS = List.of("x", "f", "grad", "gnorm", "iterations", "evaluations", "status", "message",
-      "path", "values", "gnorms", "method", "label", "time", "batch_losses", "epochs", "runs", "state");
+      "path", "values", "gnorms", "method", "label", "time", "batch_losses", "epochs", "runs", "test_values", "state");
 
   public ResultValue(Result r) {
-    this(r, List.of());
+    this(r, List.of(), null);
+  }
+
+  public ResultValue(Result r, List<Result> tried) {
+    this(r, tried, null);
   }
 
   public String kind() {
@@ -43,6 +47,7 @@ public record ResultValue(Result r, List<Result> tried) implements Value.Obj, In
       case "batch_losses" -> new Value.Vec(r.batchLosses() == null ? new double[0] : r.batchLosses());
       case "epochs" -> new Value.Num(r.epochs());
       case "runs" -> new Value.Lst(tried.stream().map(t -> (Value) new ResultValue(t)).toList());
+      case "test_values" -> new Value.Vec(testValues == null ? new double[0] : testValues.clone());
       case "state" -> StateValue.of(r, span);
       default -> throw new GradusError(span, "a result has no field '" + name + "'" + Suggest.hint(name, FIELDS)
           + "; its fields are " + String.join(", ", FIELDS));

@@ -167,13 +167,10 @@ final class Save {
 
   /**
    * f at path row k. A data run keeps its full-data loss per epoch, not per update, so only the
-   * start and the final iterate have a value there; the other rows get nan (written as "nan").
+   * start, the epoch ends and the final iterate have a value there; the other rows get nan.
    */
   private static double valueAt(Result r, int k) {
-    if (r.values().length == r.path().length) return r.values()[k];
-    if (k == 0 && r.values().length > 0) return r.values()[0];
-    if (k == r.path().length - 1) return r.f();
-    return Double.NaN;
+    return r.pathValues()[k];
   }
 
   /** Results: one row per kept iterate (label, iteration, x1..xn, f); numbers: one column "value". */

@@ -70,11 +70,7 @@ final class SearchBuiltins {
   private static Value basinhopping(Args a) {
     FunctionValue f = plainFunction(a);
     int d = f.signature().dimension();
-    double[] start = a.vector("start");
-    if (start.length != d) {
-      throw a.error("start", "the start point has " + start.length + " number" + (start.length == 1 ? "" : "s")
-          + ", but " + f.name() + " takes " + FunctionValue.describeArity(f.signature()));
-    }
+    double[] start = Starts.point(f, a.get("start"), a.spanOf("start"));
     Bounds box = a.has("bounds") ? bounds(a, "bounds", d, f.name()) : null;
     Method m = a.has("method") ? OptimBuiltins.methodOf(a, a.get("method")) : Methods.defaultMethod();
     int niter = count(a, "niter", 100, 0, RUN_CAP);

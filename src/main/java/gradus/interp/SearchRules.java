@@ -34,11 +34,13 @@ final class SearchRules {
               + " until the residual is at most min(0.5, sqrt(norm1(g)))*norm1(g) or the curvature is not positive"
               + " (maxiter CG steps; 0 means 20*n), as SciPy's Newton-CG",
               "p \\approx -H^{-1} g,\\quad \\lVert H p + g \\rVert_1 \\le \\min\\left(\\tfrac{1}{2}, \\sqrt{\\lVert g \\rVert_1}\\right) \\lVert g \\rVert_1"),
-          new Step("a from SciPy's Wolfe line search (c1 = 1e-4, c2 = 0.9)", "a:\\ \\text{Wolfe conditions}"),
+          new Step("a from SciPy's Wolfe line search (More-Thuente, then the strong-Wolfe search if that fails; c1 = 1e-4,"
+              + " c2 = 0.9)", "a:\\ \\text{Wolfe conditions}"),
           new Step("x = x + a*p", "x \\leftarrow x + a p")),
       "bfgs", List.of(
           new Step("d = -H*g, H the inverse-Hessian estimate (I at the start)", "d = -H g,\\quad H_0 = I"),
-          new Step("a from a strong-Wolfe line search; s = a*d, y = g(x + s) - g", "s = a d,\\quad y = \\nabla f(x + s) - g"),
+          new Step("a from SciPy's Wolfe line search (More-Thuente, then the strong-Wolfe search if that fails; c1 = 1e-4,"
+              + " c2 = 0.9); s = a*d, y = g(x + s) - g", "s = a d,\\quad y = \\nabla f(x + s) - g"),
           new Step("x = x + s; H = (I - rho*s*y')*H*(I - rho*y*s') + rho*s*s', rho = 1/dot(y, s)",
               "x \\leftarrow x + s,\\quad H \\leftarrow (I - \\rho s y^\\top) H (I - \\rho y s^\\top) + \\rho s s^\\top,\\quad \\rho = \\frac{1}{y^\\top s}")),
       "lbfgs", List.of(

@@ -24,6 +24,7 @@ final class SymBridge {
     try {
       Signature sig = new Signature(vars, fields);
       var body = new BodyBuilder(interp, sig, d.name()).build(d.body());
+      if (body instanceof gradus.sym.Expr.Array) return FunctionValue.model(d.name(), Sym.declareVector(d.name(), sig, body));
       ScalarFunction f = Sym.declare(d.name(), sig, body);
       return FunctionValue.declared(d.name(), f);
     } catch (SymException e) {
@@ -35,19 +36,25 @@ final class SymBridge {
     List<VarSpec> out = new ArrayList<>();
     for (Ast.Param p : params) {
       if (!seen.add(p.name())) throw new GradusError(p.span(), "'" + p.name() + "' appears twice in the declaration of " + fname);
-      int size = 0;
-      if (p.size() != null) {
-        Value v = interp.eval(p.size());
-        if (!(v instanceof Value.Num n) || n.v() != Math.rint(n.v()) || n.v() < 1) {
-          throw new GradusError(p.size().span(), "the size of " + p.name() + "[...] must be a whole number >= 1, got "
-              + (v instanceof Value.Num ? Printer.print(v) : "a " + v.kind()));
-        }
-        if (n.v() > 100_000_000) throw new GradusError(p.size().span(), "the size of " + p.name() + " is too large: " + Printer.print(v));
-        size = (int) n.v();
+      int size = p.size() == null ? 0 : extent(interp, p.size(), p.name());
+      int cols = p.cols() == null ? 0 : extent(interp, p.cols(), p.name());
+      if ((long) size * Math.max(1, cols) > 100_000_000) {
+        throw new GradusError(p.span(), "the size of " + p.name() + " is too large: " + ((long) size * Math.max(1, cols)) + " numbers");
       }
-      out.add(new VarSpec(p.name(), size));
+      out.add(cols == 0 ? new VarSpec(p.name(), size) : VarSpec.matrix(p.name(), size, cols));
     }
     return out;
+  }
+
+  /** A declared extent: a whole number >= 1. */
+  private static int extent(Interpreter interp, Ast.Expr e, String name) {
+    Value v = interp.eval(e);
+    if (!(v instanceof Value.Num n) || n.v() != Math.rint(n.v()) || n.v() < 1) {
+      throw new GradusError(e.span(), "the size of " + name + "[...] must be a whole number >= 1, got "
+          + (v instanceof Value.Num ? Printer.print(v) : "a " + v.kind()));
+    }
+    if (n.v() > 100_000_000) throw new GradusError(e.span(), "the size of " + name + " is too large: " + Printer.print(v));
+    return (int) n.v();
   }
 
   /** {@code diff(f, x)}, {@code diff(f, x, y)}, {@code diff(g, x[2])}: variable names unevaluated. */
@@ -64,7 +71,7 @@ final class SymBridge {
       if (!(a instanceof Ast.Positional p)) throw new GradusError(a.span(), "diff takes variable names, like diff(f, x, y)");
       VarRef ref = ref(interp, p.value(), f);
       refs.add(ref);
-      labels.add(ref.index() == null ? ref.name() : ref.name() + "[" + ref.index() + "]");
+      labels.add(ref.toString());
     }
     try {
       return f.diff(refs, "diff(" + f.name() + ", " + String.join(", ", labels) + ")");
@@ -81,19 +88,28 @@ final class SymBridge {
         throw new GradusError(n.span(), f.name() + " has no variable '" + n.name() + "'" + Suggest.hint(n.name(), names)
             + "; its variables are " + String.join(", ", names));
       }
-      return new VarRef(n.name(), null);
+      return VarRef.of(n.name());
     }
     if (e instanceof Ast.Index ix && ix.target() instanceof Ast.Name n) {
       VarSpec v = sig.find(n.name());
       if (v == null || !sig.isVariable(n.name())) {
         throw new GradusError(n.span(), f.name() + " has no variable '" + n.name() + "'" + Suggest.hint(n.name(), names));
       }
-      long k = Values.integer(interp.eval(ix.index()), "an index", ix.index().span());
       if (v.size() == 0) throw new GradusError(ix.span(), "'" + n.name() + "' is a scalar and cannot be indexed");
-      if (k < 1 || k > v.size()) {
-        throw new GradusError(ix.index().span(), "index " + k + " is out of range for " + n.name() + "[" + v.size() + "]");
+      if (ix.indices().size() != v.rank()) {
+        throw new GradusError(ix.span(), "'" + v.shapeText() + "' takes " + (v.rank() == 1 ? "one index" : "two indices"));
       }
-      return new VarRef(n.name(), (int) k);
+      List<Integer> at = new ArrayList<>();
+      for (int d = 0; d < v.rank(); d++) {
+        Ast.Expr ie = ix.indices().get(d);
+        long k = Values.integer(interp.eval(ie), "an index", ie.span());
+        int size = v.dims().get(d);
+        if (k < 1 || k > size) {
+          throw new GradusError(ie.span(), "index " + k + " is out of range for " + v.shapeText() + " (valid: 1.." + size + ")");
+        }
+        at.add((int) k);
+      }
+      return new VarRef(n.name(), at);
     }
     throw new GradusError(e.span(), "diff takes variable names, like diff(f, x) or diff(g, x[2])");
   }

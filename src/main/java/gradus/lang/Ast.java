@@ -12,8 +12,19 @@ public sealed interface Ast {
 
   sealed interface Arg extends Ast {}
 
-  /** A variable or field of a declaration: {@code x}, or {@code x[n]} when {@code size} is given. */
-  record Param(String name, Expr size, Span span) implements Ast {}
+  /**
+   * A variable or field of a declaration: {@code x}, {@code x[n]} ({@code size} given) or a
+   * matrix {@code W[m, k]} ({@code cols} given too).
+   */
+  record Param(String name, Expr size, Expr cols, Span span) implements Ast {}
+
+  /**
+   * A block body {@code { locals...; value }}: each local is {@code NAME = expr} (no ranges) or
+   * {@code NAME[i in a..b(, j in c..d)] = expr}; the value is the last line.
+   */
+  record Block(List<Local> locals, Expr value, Span span) implements Expr {}
+
+  record Local(String name, List<IndexBinding> ranges, Expr value, Span span) implements Ast {}
 
   record Declare(String name, List<Param> vars, List<Param> fields, Expr body, Span span) implements Stmt {}
 

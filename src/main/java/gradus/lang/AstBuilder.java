@@ -47,15 +47,46 @@ final class AstBuilder extends GradusBaseVisitor<Ast> {
   @Override public Ast visitDeclare(DeclareContext ctx) {
     List<Ast.Param> vars = params(ctx.params(0));
     List<Ast.Param> fields = ctx.params().size() > 1 ? params(ctx.params(1)) : List.of();
-    return new Ast.Declare(ctx.NAME().getText(), vars, fields, expr(ctx.expr()), span(ctx));
+    Ast.Expr body = ctx.expr() != null ? expr(ctx.expr()) : body(ctx.body());
+    return new Ast.Declare(ctx.NAME().getText(), vars, fields, body, span(ctx));
   }
 
   private List<Ast.Param> params(ParamsContext ctx) {
     List<Ast.Param> out = new ArrayList<>();
     for (ParamContext p : ctx.param()) {
-      out.add(new Ast.Param(p.NAME().getText(), p.expr() == null ? null : expr(p.expr()), span(p)));
+      Ast.Expr size = p.expr().isEmpty() ? null : expr(p.expr(0));
+      Ast.Expr cols = p.expr().size() > 1 ? expr(p.expr(1)) : null;
+      out.add(new Ast.Param(p.NAME().getText(), size, cols, span(p)));
     }
     return out;
+  }
+
+  /** A block body: its lines in order; the last must be the value, the others definitions. */
+  private Ast.Block body(BodyContext ctx) {
+    List<Ast.Local> locals = new ArrayList<>();
+    List<BodyLineContext> lines = ctx.bodyLine();
+    for (int k = 0; k < lines.size(); k++) {
+      BodyLineContext line = lines.get(k);
+      boolean last = k == lines.size() - 1;
+      if (line instanceof BodyValueContext v) {
+        if (!last) {
+          throw new GradusError(span(line), "only the last line of a body is its value; the lines before it define locals, as in h = ... or h[j in 1..n] = ...");
+        }
+        return new Ast.Block(locals, expr(v.expr()), span(ctx));
+      }
+      if (last) {
+        throw new GradusError(span(line), "a body ends with its value: add a last line with the expression the function returns");
+      }
+      if (line instanceof LocalValueContext lv) {
+        locals.add(new Ast.Local(lv.NAME().getText(), List.of(), expr(lv.expr()), span(line)));
+      } else {
+        LocalArrayContext la = (LocalArrayContext) line;
+        List<Ast.IndexBinding> ranges = new ArrayList<>();
+        for (BindingContext b : la.binding()) ranges.add(new Ast.IndexBinding(b.NAME().getText(), expr(b.expr()), span(b)));
+        locals.add(new Ast.Local(la.NAME().getText(), ranges, expr(la.expr()), span(line)));
+      }
+    }
+    throw new GradusError(span(ctx), "an empty body");
   }
 
   @Override public Ast visitBind(BindContext ctx) {

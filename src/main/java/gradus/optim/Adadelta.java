@@ -40,13 +40,14 @@ public final class Adadelta extends FirstOrderMethod {
   Stepper newStepper(int n) {
     double[] v = new double[n];
     double[] u = new double[n];
-    return (x, g, rate, t) -> {
-      addDecay(g, x, weightDecay);
+    double[] work = decayBuffer(n, weightDecay);
+    return (x, g0, rate, t, out) -> {
+      double[] g = decayed(g0, x, weightDecay, work);
       for (int i = 0; i < n; i++) {
         v[i] = rho * v[i] + (1 - rho) * g[i] * g[i];
         double delta = Math.sqrt(u[i] + eps) / Math.sqrt(v[i] + eps) * g[i];
         u[i] = rho * u[i] + (1 - rho) * delta * delta;
-        x[i] -= rate * delta;
+        out[i] = x[i] - rate * delta;
       }
     };
   }

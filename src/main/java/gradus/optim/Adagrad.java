@@ -44,12 +44,13 @@ public final class Adagrad extends FirstOrderMethod {
   Stepper newStepper(int n) {
     double[] s = new double[n];
     java.util.Arrays.fill(s, initial);
-    return (x, g, rate, t) -> {
-      addDecay(g, x, weightDecay);
+    double[] work = decayBuffer(n, weightDecay);
+    return (x, g0, rate, t, out) -> {
+      double[] g = decayed(g0, x, weightDecay, work);
       double clr = rate / (1 + (t - 1) * lrDecay);
       for (int i = 0; i < n; i++) {
         s[i] += g[i] * g[i];
-        x[i] -= clr * g[i] / (Math.sqrt(s[i]) + eps);
+        out[i] = x[i] - clr * g[i] / (Math.sqrt(s[i]) + eps);
       }
     };
   }

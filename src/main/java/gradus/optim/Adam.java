@@ -41,12 +41,16 @@ public final class Adam extends AdamFamily {
     double[] m = new double[n];
     double[] v = new double[n];
     double[] vmax = amsgrad ? new double[n] : null;
-    return (x, g, rate, t) -> {
+    double[] work = decoupled ? null : decayBuffer(n, weightDecay);
+    return (x0, g0, rate, t, out) -> {
+      double[] x = x0;
+      double[] g = g0;
       if (decoupled) {
         double shrink = 1 - rate * weightDecay;
-        for (int i = 0; i < n; i++) x[i] *= shrink;
+        for (int i = 0; i < n; i++) out[i] = x0[i] * shrink;
+        x = out;
       } else {
-        addDecay(g, x, weightDecay);
+        g = decayed(g0, x0, weightDecay, work);
       }
       double bc1 = 1 - Math.pow(beta1, t);
       double bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
@@ -59,7 +63,7 @@ public final class Adam extends AdamFamily {
           vmax[i] = Math.max(vmax[i], v[i]);
           second = vmax[i];
         }
-        x[i] -= stepSize * m[i] / (Math.sqrt(second) / bc2Sqrt + eps);
+        out[i] = x[i] - stepSize * m[i] / (Math.sqrt(second) / bc2Sqrt + eps);
       }
     };
   }

@@ -28,13 +28,14 @@ public final class Adamax extends AdamFamily {
   Stepper newStepper(int n) {
     double[] m = new double[n];
     double[] u = new double[n];
-    return (x, g, rate, t) -> {
-      addDecay(g, x, weightDecay);
+    double[] work = decayBuffer(n, weightDecay);
+    return (x, g0, rate, t, out) -> {
+      double[] g = decayed(g0, x, weightDecay, work);
       double clr = rate / (1 - Math.pow(beta1, t));
       for (int i = 0; i < n; i++) {
         m[i] = beta1 * m[i] + (1 - beta1) * g[i];
         u[i] = Math.max(beta2 * u[i], Math.abs(g[i]) + eps);
-        x[i] -= clr * m[i] / u[i];
+        out[i] = x[i] - clr * m[i] / u[i];
       }
     };
   }

@@ -112,13 +112,16 @@ public final class Bounds {
     for (int i = 0; i < x.length; i++) out[i] = projected(i, x[i], g[i]);
   }
 
-  /** The infinity norm of the projected gradient (NaN if g has a NaN). */
+  /**
+   * The infinity norm of the projected gradient; like {@link Vec#normInf} NaN if g has a NaN and
+   * inf if it has an inf, so that a gradient that is not finite shows even where the box cuts it.
+   */
   public double projectedNormInf(double[] x, double[] g) {
     double m = 0;
     for (int i = 0; i < x.length; i++) {
-      double p = projected(i, x[i], g[i]);
-      if (Double.isNaN(p)) return Double.NaN;
-      m = Math.max(m, Math.abs(p));
+      double gi = g[i];
+      if (!(Math.abs(gi) < Double.POSITIVE_INFINITY)) return gi != gi ? Double.NaN : Vec.normInf(g);
+      m = Math.max(m, Math.abs(projected(i, x[i], gi)));
     }
     return m;
   }
@@ -137,6 +140,35 @@ public final class Bounds {
     for (int i = 0; i < x.length; i++) {
       if ((d[i] < 0 && x[i] <= lo[i]) || (d[i] > 0 && x[i] >= hi[i])) d[i] = 0;
     }
+  }
+
+  /**
+   * out = P(x + a·d), where a coordinate whose bound the ray reaches at a step ≤ a lands exactly
+   * on it (x + a·d at the step {@link #maxStep} gives would round to just inside or outside).
+   */
+  void step(double[] x, double a, double[] d, double[] out) {
+    for (int i = 0; i < x.length; i++) {
+      double v = x[i] + a * d[i];
+      if (d[i] > 0 && (v >= hi[i] || a >= (hi[i] - x[i]) / d[i])) v = hi[i];
+      else if (d[i] < 0 && (v <= lo[i] || a >= (lo[i] - x[i]) / d[i])) v = lo[i];
+      out[i] = v;
+    }
+  }
+
+  /**
+   * out = g without the coordinates a step along -g cannot move (at a bound with the gradient
+   * pushing against it), which {@code blocked} marks; returns how many. Quasi-Newton and
+   * Newton-CG directions are made from it, so that a blocked coordinate's gradient does not leak
+   * into the free ones.
+   */
+  int freeGradient(double[] x, double[] g, boolean[] blocked, double[] out) {
+    int k = 0;
+    for (int i = 0; i < x.length; i++) {
+      blocked[i] = (x[i] <= lo[i] && g[i] > 0) || (x[i] >= hi[i] && g[i] < 0);
+      out[i] = blocked[i] ? 0 : g[i];
+      if (blocked[i]) k++;
+    }
+    return k;
   }
 
   /** The largest a ≥ 0 with x + a·d in the box (infinite when d never leaves it). */

@@ -33,7 +33,7 @@ public final class Cg extends LineSearchMethod {
       double prevF;
 
       @Override
-      public Outcome step(Iterate cur, Iterate next) {
+      public Outcome step(Iterate cur, Iterate next, long t) {
         if (!started) {
           prevF = cur.f + Vec.norm2(cur.g) / 2;
           steepest(cur.g);

@@ -148,9 +148,11 @@ public final class DifferentialEvolution {
       case Result.INTERRUPTED -> "interrupted after " + Search.plural(generation, "generation");
       default -> "reached maxiter = " + s.maxiter() + " generations without the values agreeing within tol";
     };
+    double[] values = bestValues.toArray();
     return new Result(x, energy[0], pg, gnorms[rows - 1], generation, evaluations, status,
-        "Evolution of " + np + " members: " + what + ".", bestPath.toArray(new double[0][]), bestValues.toArray(),
-        describe, "evolution", (System.nanoTime() - t0) / 1e9, new double[0], its, 0, 0, gnorms);
+        "Evolution of " + np + " members: " + what + ".", bestPath.toArray(new double[0][]), values,
+        describe, "evolution", (System.nanoTime() - t0) / 1e9, new double[0], its, 0, 0, gnorms,
+        values);
   }
 
   /** SciPy's init_population_lhs: one uniform sample per stratum, strata shuffled per coordinate. */

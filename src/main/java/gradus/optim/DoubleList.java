@@ -12,6 +12,11 @@ final class DoubleList {
     a[size++] = v;
   }
 
+  /** Keeps the first {@code size} values (no-op if there are fewer). */
+  void truncate(int size) {
+    this.size = Math.min(this.size, size);
+  }
+
   double[] toArray() {
     return Arrays.copyOf(a, size);
   }

@@ -1,8 +1,14 @@
 package gradus.optim;
 
-/** Counts objective-and-gradient evaluations for a run. */
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Counts objective-and-gradient evaluations for a run, and carries its interrupt flag so that
+ * loops inside a step (conjugate gradients) can stop on Ctrl-C too.
+ */
 final class Evaluator {
   final Objective objective;
+  private final AtomicBoolean interrupt;
   long evaluations;
   long hessians;
   /** The box of a bounded run, or null; line-search methods keep their iterates inside it. */
@@ -11,6 +17,8 @@ final class Evaluator {
   long limit = Long.MAX_VALUE;
   /** The run's budget of evaluations ({@code budget=}): one more throws {@link BudgetSpent}. */
   long budget = Long.MAX_VALUE;
+  /** The noise a first-order method adds to the gradients it sees ({@code noise=}), or null. */
+  Noise noise;
 
   /** Thrown instead of an evaluation past the budget; the run ends at its last accepted iterate. */
   static final class BudgetSpent extends RuntimeException {
@@ -20,7 +28,16 @@ final class Evaluator {
   }
 
   Evaluator(Objective objective) {
+    this(objective, null);
+  }
+
+  Evaluator(Objective objective, AtomicBoolean interrupt) {
     this.objective = objective;
+    this.interrupt = interrupt;
+  }
+
+  boolean interrupted() {
+    return interrupt != null && interrupt.getOpaque();
   }
 
   double eval(double[] x, double[] g) {

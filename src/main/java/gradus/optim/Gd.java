@@ -21,8 +21,8 @@ public final class Gd extends FirstOrderMethod {
 
   @Override
   Stepper newStepper(int n) {
-    return (x, g, rate, t) -> {
-      for (int i = 0; i < n; i++) x[i] -= rate * g[i];
+    return (x, g, rate, t, out) -> {
+      for (int i = 0; i < n; i++) out[i] = x[i] - rate * g[i];
     };
   }
 }

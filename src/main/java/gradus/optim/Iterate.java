@@ -1,23 +1,23 @@
 package gradus.optim;
 
-/** A point with its value and gradient; reused across steps. */
+/** A point with its value, gradient and the gradient's infinity norm; reused across steps. */
 final class Iterate {
   final double[] x;
   final double[] g;
   double f;
+  /**
+   * {@code Vec.normInf(g)}, or in a bounded run the projected gradient's norm ({@link
+   * Bounds#projectedNormInf}), set once per accepted point: NaN if g has a NaN, inf if an inf.
+   */
+  double gnorm;
 
   Iterate(int n) {
     x = new double[n];
     g = new double[n];
   }
 
-  void copyFrom(Iterate o) {
-    System.arraycopy(o.x, 0, x, 0, x.length);
-    System.arraycopy(o.g, 0, g, 0, g.length);
-    f = o.f;
-  }
-
+  /** Whether f and g are finite; gnorm must be set (x is checked where it is made). */
   boolean finite() {
-    return Double.isFinite(f) && Vec.finite(x) && Vec.finite(g);
+    return Double.isFinite(f) && Double.isFinite(gnorm);
   }
 }

@@ -3,12 +3,17 @@ package gradus.optim;
 import java.util.List;
 
 /**
- * {@code lbfgs(m=10)} — limited-memory BFGS (Nocedal & Wright, Alg. 7.4/7.5): the direction
- * {@code d = -H g} comes from the two-loop recursion over the last m pairs (s, y), with
- * {@code H0 = gamma I}, {@code gamma = sᵀy/yᵀy} of the newest pair; a strong-Wolfe line search
- * (c1 = 1e-4, c2 = 0.9) tries step 1, except on the first iteration (and after a reset), where the
- * trial step is {@code min(1, 1/|g|₂)} as in L-BFGS-B. Pairs with sᵀy ≤ 0 are not stored; a failed
- * search clears the memory and retries once along -g. With bounds it is L-BFGS-B ({@link LbfgsB}).
+ * {@code lbfgs(m=10)} — limited-memory BFGS as in L-BFGS-B without bounds (Byrd, Lu, Nocedal &
+ * Zhu 1995; SciPy's {@code method="L-BFGS-B"}): the direction {@code d = -H g} comes from the
+ * last m pairs s = x₊ - x, y = g₊ - g with {@code H0 = (sᵀy/yᵀy) I} of the newest pair (see
+ * {@link LbfgsMemory}); a pair with {@code sᵀy <= ε·(-gᵀs)} is not stored. The step comes from
+ * the Moré–Thuente search with L-BFGS-B's constants (ftol = 1e-3, gtol = 0.9, xtol = 0.1, steps
+ * in [0, 1e10], at most 20 trials), starting from {@code 1/‖g‖₂} on the first iteration and
+ * from 1 after it. A search that ends with a warning keeps its point if f decreased; one that
+ * meets only rounding-level changes of f stalls (x is as good as f's precision allows). A failed
+ * search (or an uphill direction) clears the memory and retries once along -g from step 1; with
+ * an empty memory it stalls. With bounds it is L-BFGS-B ({@link LbfgsB}), which takes a search's
+ * point by the same rule ({@link #refusal}).
  */
 public final class Lbfgs extends LineSearchMethod {
   static final MethodSpec SPEC = new MethodSpec("lbfgs",
@@ -30,80 +35,64 @@ public final class Lbfgs extends LineSearchMethod {
     return "lbfgs";
   }
 
+  /**
+   * Null when the point a search left in next is taken: it converged, or it ended with a warning
+   * after which f decreased; else why not. After {@code FLAT} a retry cannot help.
+   */
+  static String refusal(MoreThuente ls, Iterate cur, Iterate next) {
+    if (ls.end == MoreThuente.End.CONVERGED) return null;
+    if (ls.end == MoreThuente.End.WARNING && next.f < cur.f) return null;
+    return switch (ls.end) {
+      case FLAT -> "f changes only by rounding along the search direction, so x is as good as"
+          + " f's precision allows";
+      case WARNING -> "f does not decrease along the search direction";
+      default -> "the line search found no acceptable point in " + ls.trials + " trials";
+    };
+  }
+
   @Override
   Driver newDriver(Evaluator ev, int n) {
     if (ev.bounds != null) return new LbfgsB(m, ev, n, ev.bounds);
     return new Driver() {
-      final double[][] s = new double[m][n];
-      final double[][] y = new double[m][n];
-      final double[] rho = new double[m];
-      final double[] alpha = new double[m];
+      final LbfgsMemory memory = new LbfgsMemory(m, n);
       final double[] d = new double[n];
-      final StrongWolfe ls = new StrongWolfe(ev, n, 1e-4, 0.9);
-      int stored = 0;
-      int newest = -1;
+      final MoreThuente ls = new MoreThuente(ev, 1e-3, 0.9, 0.1, 0, 1e10, 20);
+      String reason;
+      /** The last search met only rounding-level changes of f: retrying cannot help. */
+      boolean flat;
 
       @Override
-      public Outcome step(Iterate cur, Iterate next) {
-        double a = Double.NaN;
-        for (int attempt = 0; attempt < 2 && Double.isNaN(a); attempt++) {
-          if (attempt == 1) {
-            if (stored == 0 || ls.flat) break;
-            stored = 0;
-          }
-          direction(cur.g);
-          double derphi0 = Vec.dot(cur.g, d);
-          if (!(derphi0 < 0)) {
-            stored = 0;
-            direction(cur.g);
-            derphi0 = Vec.dot(cur.g, d);
-          }
-          double a1 = stored == 0 ? Math.min(1.0, 1.0 / Vec.norm2(cur.g)) : 1.0;
-          a = ls.search(cur, d, derphi0, a1, next);
+      public Outcome step(Iterate cur, Iterate next, long t) {
+        double stp = t == 1 ? Math.min(1 / Math.sqrt(memory.gg(cur.g)), 1e10) : 1;
+        double gd = memory.direction(cur.g, d);
+        double a = accepted(cur, gd, stp, next);
+        if (Double.isNaN(a) && memory.size() > 0 && !flat) {
+          memory.clear();
+          gd = memory.direction(cur.g, d);
+          a = accepted(cur, gd, 1, next);
         }
         if (Double.isNaN(a)) return Outcome.STALLED;
-        remember(cur, next);
+        memory.store(cur, next, a * gd);
         return Outcome.OK;
       }
 
-      void direction(double[] g) {
-        for (int i = 0; i < n; i++) d[i] = g[i];
-        int k = newest;
-        for (int c = 0; c < stored; c++) {
-          alpha[k] = rho[k] * Vec.dot(s[k], d);
-          double ak = alpha[k];
-          double[] yk = y[k];
-          for (int i = 0; i < n; i++) d[i] -= ak * yk[i];
-          k = (k - 1 + m) % m;
+      /** The step of an acceptable point left in next, or NaN (and the reason). */
+      double accepted(Iterate cur, double gd, double stp, Iterate next) {
+        flat = false;
+        if (!(gd < 0)) {
+          reason = "the search direction is not a descent direction";
+          return Double.NaN;
         }
-        if (stored > 0) {
-          double gamma = Vec.dot(s[newest], y[newest]) / Vec.dot(y[newest], y[newest]);
-          for (int i = 0; i < n; i++) d[i] *= gamma;
-        }
-        k = (newest - stored + 1 + m) % m;
-        for (int c = 0; c < stored; c++) {
-          double beta = rho[k] * Vec.dot(y[k], d);
-          double coef = alpha[k] - beta;
-          double[] sk = s[k];
-          for (int i = 0; i < n; i++) d[i] += coef * sk[i];
-          k = (k + 1) % m;
-        }
-        for (int i = 0; i < n; i++) d[i] = -d[i];
+        double a = ls.search(cur, d, gd, stp, next);
+        reason = refusal(ls, cur, next);
+        if (reason == null) return a;
+        flat = ls.end == MoreThuente.End.FLAT;
+        return Double.NaN;
       }
 
-      void remember(Iterate cur, Iterate next) {
-        int k = (newest + 1) % m;
-        double[] sk = s[k];
-        double[] yk = y[k];
-        for (int i = 0; i < n; i++) {
-          sk[i] = next.x[i] - cur.x[i];
-          yk[i] = next.g[i] - cur.g[i];
-        }
-        double sy = Vec.dot(sk, yk);
-        if (!(sy > 1e-14 * Vec.norm2(sk) * Vec.norm2(yk))) return;
-        rho[k] = 1 / sy;
-        newest = k;
-        stored = Math.min(stored + 1, m);
+      @Override
+      public String stallReason() {
+        return reason;
       }
     };
   }

@@ -3,6 +3,7 @@ package gradus.optim;
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 
 /**
  * L-BFGS-B, what {@code lbfgs(m)} runs when bounds are given: R. H. Byrd, P. Lu, J. Nocedal and
@@ -20,15 +21,16 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *       projection is not a descent direction, the step is cut back to stay inside it;</li>
  *   <li>the Moré–Thuente line search ({@link MoreThuente}, ftol = 1e-3, gtol = 0.9, xtol = 0.1)
  *       along {@code d = x̄ - x_k} for at most 20 evaluations, with steps up to the box's edge;
- *       the first trial step is 1, except on the first iteration of a problem not bounded on
- *       every side, where it is {@code min(1/|d|, 1)}.</li>
+ *       the first trial step is 1 (the point x̄ itself), except on the first iteration of a
+ *       problem not bounded on every side, where it is {@code min(1/|d|, 1)}.</li>
  * </ol>
- * A pair with {@code sᵀy <= ε·(-gᵀs)} is not stored; a failed line search (or a singular
- * system) clears the memory and retries; with an empty memory it stalls. Without any finite
- * bound the Cauchy step is skipped once the memory holds a pair, so the method is L-BFGS with the
- * compact form.
+ * The search's point is taken by unbounded lbfgs's rule ({@link Lbfgs#refusal}). A pair with
+ * {@code sᵀy <= ε·(-gᵀs)} is not stored; a failed line search (or a singular system) clears the
+ * memory and retries; with an empty memory, or when f changes only by rounding, it stalls.
+ * Without any finite bound the Cauchy step is skipped once the memory holds a pair, so the method
+ * is L-BFGS with the compact form.
  */
-final class LbfgsB implements LineSearchMethod.Driver {
+final class LbfgsB implements Driver {
   private static final double EPS = Math.ulp(1.0);
   private static final int MAX_LS = 20;
   /** Variable states (SciPy's {@code iwhere}): free, at its lower or upper bound, fixed, unbounded. */
@@ -45,7 +47,7 @@ final class LbfgsB implements LineSearchMethod.Driver {
   private final Bounds b;
   private final boolean constrained;
   private final boolean boxed;
-  private final MoreThuente ls = new MoreThuente(1e-3, 0.9, 0.1);
+  private final MoreThuente ls;
 
   // memory: slot (head + j) % m holds pair j, oldest first; sy[i][j] = s_iᵀy_j, ss[i][j] = s_iᵀs_j
   private final double[][] ws;
@@ -73,12 +75,15 @@ final class LbfgsB implements LineSearchMethod.Driver {
   private double gdOld;
   private double stp;
   private String reason = "the line search found no acceptable point";
+  /** The last search met only rounding-level changes of f: retrying cannot help. */
+  private boolean flat;
 
   LbfgsB(int m, Evaluator ev, int n, Bounds b) {
     this.m = m;
     this.n = n;
     this.ev = ev;
     this.b = b;
+    this.ls = new MoreThuente(ev, 1e-3, 0.9, 0.1, 0, 1e10, MAX_LS);
     this.constrained = b.anyFinite();
     boolean all = true;
     for (int i = 0; i < n; i++) all &= b.hasLower(i) && b.hasUpper(i);
@@ -101,16 +106,16 @@ final class LbfgsB implements LineSearchMethod.Driver {
   }
 
   @Override
-  public LineSearchMethod.Outcome step(Iterate cur, Iterate next) {
+  public Outcome step(Iterate cur, Iterate next, long t) {
     while (true) {
       if (searchPoint(cur)) {
         for (int i = 0; i < n; i++) d[i] = z[i] - cur.x[i];
         if (lineSearch(cur, next)) {
           iter++;
           remember(cur, next);
-          return LineSearchMethod.Outcome.OK;
+          return Outcome.OK;
         }
-        if (col == 0) return LineSearchMethod.Outcome.STALLED;
+        if (col == 0 || flat) return Outcome.STALLED;
       }
       reset();
     }
@@ -317,7 +322,7 @@ final class LbfgsB implements LineSearchMethod.Driver {
         for (int e = 0; e < col2; e++) k[a * col2 + e] -= w[a] * w[e] / theta;
       }
     }
-    if (!Dense.luSolve(k, col2, v)) {
+    if (!new DenseLu(col2).solve(DMatrixRMaj.wrap(col2, col2, k), DenseLu.largest(k), v)) {
       reason = "the limited-memory matrix became singular";
       return false;
     }
@@ -380,8 +385,9 @@ final class LbfgsB implements LineSearchMethod.Driver {
     return k;
   }
 
-  /** The Moré–Thuente search from cur along d into next; false when it fails. */
+  /** The Moré–Thuente search from cur along d into next; false (and why) when it fails. */
   private boolean lineSearch(Iterate cur, Iterate next) {
+    flat = false;
     double dnorm = Vec.norm2(d);
     double stpmax = 1e10;
     if (constrained) {
@@ -408,31 +414,18 @@ final class LbfgsB implements LineSearchMethod.Driver {
       reason = "the search direction is not downhill (its slope is " + Check.num(gdOld) + ")";
       return false;
     }
-    MoreThuente.Task task = ls.start(cur.f, gdOld, stp, 0, stpmax);
-    for (int evals = 0; task == MoreThuente.Task.EVALUATE; evals++) {
-      if (evals >= MAX_LS) {
-        reason = "the line search made " + MAX_LS + " evaluations without an acceptable point";
-        return false;
-      }
-      stp = ls.stp;
-      if (stp == 1) System.arraycopy(z, 0, next.x, 0, n);
-      else Vec.axpy(cur.x, stp, d, next.x);
-      b.clip(next.x);
-      next.f = ev.eval(next.x, next.g);
-      if (!Double.isFinite(next.f) || !Vec.finite(next.g)) return true;
-      gd = Vec.dot(next.g, d);
-      task = ls.next(next.f, gd);
-    }
-    if (task == MoreThuente.Task.ERROR) {
-      reason = "the line search could not start";
+    stp = ls.search(cur, d, gdOld, stp, stpmax, z, next);
+    reason = Lbfgs.refusal(ls, cur, next);
+    if (reason != null) {
+      flat = ls.end == MoreThuente.End.FLAT;
       return false;
     }
+    gd = Vec.dot(next.g, d);
     return true;
   }
 
   /** Stores the pair s = x₊ - x, y = g₊ - g unless its curvature is too small (BLNZ §3). */
   private void remember(Iterate cur, Iterate next) {
-    if (!next.finite()) return;
     double dr = (gd - gdOld) * stp;
     double ddum = -gdOld * stp;
     if (!(dr > EPS * ddum)) return;
@@ -481,7 +474,9 @@ final class LbfgsB implements LineSearchMethod.Driver {
         t[i * col + j] = v;
       }
     }
-    if (!Dense.cholesky(t, col)) return false;
+    if (!DecompositionFactory_DDRM.chol(col, true).decompose(DMatrixRMaj.wrap(col, col, t))) {
+      return false;
+    }
     int col2 = 2 * col;
     DMatrixRMaj k = DMatrixRMaj.wrap(col2, col2, middle());
     if (!CommonOps_DDRM.invert(k)) return false;

@@ -35,6 +35,16 @@ public abstract class Method {
     return Long.MAX_VALUE;
   }
 
+  /** Rejects an objective this method cannot run on, with a sentence saying why. */
+  void check(Objective objective) {
+    if (needsHessian() && !objective.hasHessian() && objective.sparseHessian() == null) {
+      throw Check.bad(name() + " needs the Hessian, which this objective does not provide");
+    }
+  }
+
+  /** The per-run state of this method, for a full-batch run in n variables. */
+  abstract Driver newDriver(Evaluator ev, int n);
+
   @Override
   public String toString() {
     return describe();

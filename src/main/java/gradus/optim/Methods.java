@@ -27,6 +27,7 @@ public final class Methods {
       .add(Adamax.SPEC, Adamax::from)
       .add(Adadelta.SPEC, Adadelta::from)
       .add(Newton.SPEC, Newton::from)
+      .add(NewtonCg.SPEC, NewtonCg::from)
       .add(Bfgs.SPEC, Bfgs::from)
       .add(Lbfgs.SPEC, Lbfgs::from)
       .add(Cg.SPEC, Cg::from)

@@ -1,27 +1,27 @@
 package gradus.optim;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * Runs a {@link Method} on an {@link Objective} (SPEC §6, §9 "Runs", "Data runs").
  *
- * <p>Full-batch runs: the start is evaluated once; before each update the run stops if the
- * interrupt flag is set, if {@code gnorm <= gtol} (so a converged start takes 0 iterations) or
- * if {@code steps} updates were made. A first-order method evaluates each new iterate exactly
- * once ({@code gd} with steps=50 makes 51 evaluations); line-search methods count every trial.
- * The run stops at the first non-finite point, value or gradient, keeping the last finite
- * iterate.
+ * <p>Full-batch runs: the start is evaluated once; before each update the run tells the progress
+ * hook (a few times a second, see {@link Ticker}) and stops if the interrupt flag is set, if the
+ * method's own rule says so ({@link Driver#before}, Nelder–Mead), if {@code gnorm <= gtol} (so a
+ * converged start takes 0 iterations) or if {@code steps} updates were made. A first-order method
+ * evaluates each new iterate exactly once ({@code gd} with steps=50 makes 51 evaluations);
+ * line-search methods count every trial. The run stops at the first non-finite point, value or
+ * gradient, keeping the last finite iterate. Each accepted iterate's gradient norm is computed
+ * once, here, and used by the stopping test and the path alike; in a bounded run it is the
+ * projected gradient's (SPEC §10.5), which is also the gradient the result reports.
  *
- * <p>Data runs (a {@link BatchObjective} with batch or epochs given): each epoch visits every
- * row once, in an order shuffled by a {@link SplittableRandom} seeded with {@code seed} (the same
- * permutation array is reshuffled each epoch; shuffle=false keeps row order), in batches of
- * {@code batch} rows, the last one partial. Each update uses one minibatch's mean gradient.
- * The full-data loss and gradient are evaluated at the start and after each epoch; the
- * convergence test uses them, once per epoch. {@code evaluations} counts minibatch and full-data
- * evaluations. A run ended mid-epoch (steps cap, interrupt, divergence) evaluates the full data
- * once more at the final point, so {@code f} and {@code gnorm} are always full-data numbers.
+ * <p>Ctrl-C: the flag in {@link RunOptions#interrupt()} is read once per iteration; an exception
+ * the objective marks as an interrupt ({@link Objective#isInterrupt}, compiled code that saw
+ * Ctrl-C inside one evaluation) ends the run the same way, at the last accepted iterate.
+ *
+ * <p>Data runs (a {@link BatchObjective} with batch or epochs given) are {@link DataRun}s.
  * L-BFGS, BFGS, CG and Newton reject a batch smaller than the data; given the full data they do
  * a full-batch run in which {@code epochs}, if given, caps the iterations.
  */
@@ -53,13 +53,11 @@ public final class Minimizer {
         o = o.withSteps(o.stepsGiven() ? Math.min(o.steps(), o.epochs()) : o.epochs());
       }
     }
-    if (method.needsHessian() && !objective.hasHessian()) {
-      throw Check.bad(method.name() + " needs the Hessian, which this objective does not provide");
-    }
-    if (method instanceof LineSearchMethod ls) ls.checkDimension(start.length);
+    method.check(objective);
     if (o.noise() > 0 && !(method instanceof FirstOrderMethod)) {
       throw Check.bad("noise", "noise= perturbs the gradients a first-order method sees; " + method.name()
-          + "'s line search needs exact ones (use gd, sgd, adam, ... or an optimizer written in Gradus)");
+          + (method instanceof LineSearchMethod ? "'s line search needs exact ones" : " reads no gradients")
+          + " (use gd, sgd, adam, ... or an optimizer written in Gradus)");
     }
     String label = o.label() != null ? o.label() : method.describe();
     int clipped = 0;
@@ -82,7 +80,7 @@ public final class Minimizer {
     return new Result(r.x(), r.f(), r.grad(), r.gnorm(), r.iterations(), r.evaluations(),
         r.status(), r.message() + " " + note, r.path(), r.values(), r.method(), r.label(),
         r.time(), r.batchLosses(), r.pathIterations(), r.hessianEvaluations(), r.epochs(),
-        r.gnorms());
+        r.gnorms(), r.pathValues(), r.extras());
   }
 
   /** The gradient's infinity norm, or the projected gradient's in a bounded run (SPEC §10.5). */
@@ -97,7 +95,7 @@ public final class Minimizer {
     return out;
   }
 
-  private static String gradientName(Bounds b) {
+  static String gradientName(Bounds b) {
     return b == null ? "gradient" : "projected gradient";
   }
 
@@ -116,372 +114,134 @@ public final class Minimizer {
     long t0 = System.nanoTime();
     int n = start.length;
     Bounds bounds = o.bounds();
-    Evaluator ev = new Evaluator(objective);
+    Evaluator ev = new Evaluator(objective, o.interrupt());
     ev.bounds = bounds;
     ev.limit = method.evaluationLimit(n, o.stepsGiven());
     if (o.budget() != null) ev.budget = o.budget();
+    ev.noise = Noise.of(o);
+    long budget = ev.budget;
     Iterate cur = new Iterate(n);
     Iterate next = new Iterate(n);
     System.arraycopy(start, 0, cur.x, 0, n);
-    cur.f = ev.eval(cur.x, cur.g);
+    cur.f = Double.NaN;
+    cur.gnorm = Double.NaN;
     long steps = o.stepsGiven() ? o.steps() : method.defaultSteps(n);
-
-    FirstOrderMethod fo = method instanceof FirstOrderMethod f ? f : null;
-    FirstOrderMethod.Stepper stepper = fo != null ? fo.newStepper(n) : null;
-    LineSearchMethod.Driver driver = fo == null ? ((LineSearchMethod) method).newDriver(ev, n) : null;
-    double[] work = new double[n];
-    Noise noise = Noise.of(o, n);
-    StateRows rows = o.states() ? new StateRows(stepper) : null;
-    PathRecorder rec = new PathRecorder(n, o.record(), rows == null ? 0 : rows.width);
-    if (stepper != null && cur.finite()) stepper.begin(cur.x, cur.g);
-    rec.offer(0, cur.x, cur.f, gnorm(bounds, cur.x, cur.g), ev.evaluations, rows == null ? null : rows.row(Double.NaN));
-    double lastStep = Double.NaN;
+    Driver driver = method.newDriver(ev, n);
+    StateRows rows = o.states() ? new StateRows(driver) : null;
+    PathRecorder rec = new PathRecorder(n, o.record(), rows);
+    // loop invariants as locals: no gtol test for a method that ignores the gradient
+    double gtol = driver.usesGradient() ? o.gtol() : Double.NEGATIVE_INFINITY;
+    Ticker ticker = new Ticker(o.progress());
+    boolean ticking = o.progress() != null;
 
     long it = 0;
-    String status;
-    String message;
-    double rate = Double.NaN;
-    Ticker ticker = new Ticker(o.progress());
-    if (!cur.finite()) {
-      status = Result.DIVERGED;
-      message = "The objective is not finite at the start (f = " + Check.num(cur.f) + ").";
-    } else {
-      while (true) {
-        double gnorm = gnorm(bounds, cur.x, cur.g);
-        if (ticker.due()) ticker.report(it, cur.f, gnorm);
-        if (o.interrupted()) {
-          status = Result.INTERRUPTED;
-          message = "Interrupted after " + it + " iterations.";
-          break;
-        }
-        LineSearchMethod.Stop own = driver != null ? driver.before(cur) : null;
-        if (own != null) {
-          status = own.status();
-          message = own.message();
-          break;
-        }
-        if ((driver == null || driver.usesGradient()) && gnorm <= o.gtol()) {
-          status = Result.CONVERGED;
-          message = "Converged: the " + gradientName(bounds) + "'s largest component "
-              + Check.num(gnorm) + " is within gtol = " + Check.num(o.gtol()) + ".";
-          break;
-        }
-        if (it >= steps) {
-          status = Result.MAX_STEPS;
-          message = null; // written after the loop, with its cause
-          break;
-        }
-        if (!ev.allows(1)) {
-          status = Result.MAX_STEPS;
-          message = budgetMessage(ev.budget, gnorm, o.gtol(), bounds);
-          break;
-        }
-        try {
-          if (fo != null) {
-            System.arraycopy(cur.x, 0, next.x, 0, n);
-            System.arraycopy(cur.g, 0, work, 0, n);
-            if (noise != null) noise.add(work);
-            rate = fo.lr.rate(it + 1);
-            stepper.update(next.x, work, cur.f, rate, it + 1);
-            if (bounds != null) bounds.clip(next.x);
-            if (!Vec.finite(next.x)) {
-              status = Result.DIVERGED;
-              message = divergedMessage(it + 1, "point", rate);
-              break;
-            }
-            next.f = ev.eval(next.x, next.g);
-          } else if (driver.step(cur, next) == LineSearchMethod.Outcome.STALLED) {
-            status = Result.STALLED;
-            message = "Stalled at iteration " + (it + 1) + ": " + driver.stallReason() + ".";
-            String why = StopNotes.stalled(objective, cur.x, cur.f, cur.g, o.gtol());
-            if (why != null) message += " " + why;
+    boolean started = false;
+    // set when the run ends after a step it did not accept: the driver's states are past cur
+    boolean ahead = false;
+    Driver.Stop stop;
+    try {
+      cur.f = ev.eval(cur.x, cur.g);
+      cur.gnorm = gnorm(bounds, cur.x, cur.g);
+      started = true;
+      if (cur.finite()) driver.begin(cur);
+      rec.offer(0, cur.x, cur.f, cur.gnorm, ev.evaluations);
+      if (!cur.finite()) {
+        stop = new Driver.Stop(Result.DIVERGED,
+            "The objective is not finite at the start (f = " + Check.num(cur.f) + ").");
+      } else {
+        while (true) {
+          if (ticking && ticker.due()) ticker.report(it, cur.f, cur.gnorm);
+          if (o.interrupted()) {
+            stop = new Driver.Stop(Result.INTERRUPTED, "Interrupted after " + it + " iterations.");
             break;
           }
-        } catch (Evaluator.BudgetSpent e) {
-          status = Result.MAX_STEPS;
-          message = budgetMessage(ev.budget, gnorm, o.gtol(), bounds);
-          break;
+          stop = driver.before(cur);
+          if (stop != null) break;
+          if (cur.gnorm <= gtol) {
+            stop = new Driver.Stop(Result.CONVERGED, "Converged: the " + gradientName(bounds)
+                + "'s largest component " + Check.num(cur.gnorm) + " is within gtol = "
+                + Check.num(o.gtol()) + ".");
+            break;
+          }
+          if (it >= steps) {
+            stop = new Driver.Stop(Result.MAX_STEPS, null); // the message names its cause below
+            break;
+          }
+          if (ev.evaluations >= budget) {
+            stop = new Driver.Stop(Result.MAX_STEPS, budgetMessage(budget, cur.gnorm, o.gtol(), bounds));
+            break;
+          }
+          Driver.Outcome outcome = driver.step(cur, next, it + 1);
+          if (outcome == Driver.Outcome.STALLED) {
+            ahead = true;
+            stop = o.interrupted() ? interruptedDuring(it)
+                : new Driver.Stop(Result.STALLED, "Stalled at iteration " + (it + 1) + ": "
+                    + driver.stallReason() + ".");
+            break;
+          }
+          if (!Vec.finite(next.x)) {
+            ahead = true;
+            stop = diverged(it + 1, "point", driver.rate());
+            break;
+          }
+          if (outcome == Driver.Outcome.EVALUATE) next.f = ev.eval(next.x, next.g);
+          next.gnorm = gnorm(bounds, next.x, next.g);
+          if (!next.finite()) {
+            ahead = true;
+            stop = diverged(it + 1, Double.isFinite(next.f) ? "gradient" : "value", driver.rate());
+            break;
+          }
+          it++;
+          if (rows != null) rows.step = StateRows.distance(next.x, cur.x);
+          Iterate t = cur;
+          cur = next;
+          next = t;
+          rec.offer(it, cur.x, cur.f, cur.gnorm, ev.evaluations);
         }
-        if (!next.finite()) {
-          status = Result.DIVERGED;
-          message = divergedMessage(it + 1, Double.isFinite(next.f) ? "gradient" : "value", rate);
-          break;
-        }
-        it++;
-        if (rows != null) lastStep = StateRows.distance(next.x, cur.x);
-        Iterate t = cur;
-        cur = next;
-        next = t;
-        boolean keep = rows != null && rec.wants(it);
-        rec.offer(it, cur.x, cur.f, gnorm(bounds, cur.x, cur.g), ev.evaluations, keep ? rows.row(lastStep) : null);
       }
+    } catch (Evaluator.BudgetSpent e) {
+      // a line search wanted one more trial than the budget leaves: cur is the last accepted iterate
+      ahead = true;
+      stop = new Driver.Stop(Result.MAX_STEPS, budgetMessage(budget, cur.gnorm, o.gtol(), bounds));
+    } catch (RuntimeException e) {
+      if (!objective.isInterrupt(e)) throw e;
+      // Ctrl-C inside an evaluation: cur is the last accepted iterate (drivers write only next)
+      ahead = started;
+      stop = started ? interruptedDuring(it)
+          : new Driver.Stop(Result.INTERRUPTED, "Interrupted while evaluating the start.");
+      if (!started) Arrays.fill(cur.g, Double.NaN);
     }
     ticker.done();
-    double gnorm = gnorm(bounds, cur.x, cur.g);
-    if (message == null) {
-      message = StopNotes.stepLimit(steps, gnorm, o.gtol(), gradientName(bounds), method,
-          StopNotes.oscillation(objective, cur.x, method, rate));
-    } else {
-      message = withNotes(status, message, objective, cur.x, method, rate, bounds);
-    }
-    boolean last = rows != null && !rec.endsAt(it);
-    rec.finish(it, cur.x, cur.f, gnorm, ev.evaluations, last ? rows.row(lastStep) : null);
+    if (ahead && rows != null) rows.stale();
+    rec.finish(it, cur.x, cur.f, cur.gnorm, ev.evaluations);
     double time = (System.nanoTime() - t0) / 1e9;
-    PathExtras extras = rows == null ? new PathExtras(rec.evaluations(), java.util.List.of(), java.util.List.of())
-        : rec.extras(rows.names, rows.widths);
-    return new Result(cur.x.clone(), cur.f, reported(bounds, cur.x, cur.g), gnorm, it, ev.evaluations,
-        status, message, rec.path(), rec.values(), method.describe(), label, time, new double[0],
-        rec.iterations(), ev.hessians, 0, rec.gnorms(), extras);
+    // after the clock: the notes' diagnostics (a Hessian at the last point) are not the run's
+    String message = StopNotes.complete(stop, objective, cur.x, cur.f, cur.g, cur.gnorm, method,
+        driver.rate(), steps, o.gtol(), bounds);
+    double[] values = rec.values();
+    return new Result(cur.x.clone(), cur.f, reported(bounds, cur.x, cur.g), cur.gnorm, it,
+        ev.evaluations, stop.status(), message, rec.path(), values, method.describe(),
+        label, time, new double[0], rec.iterations(), ev.hessians, 0, rec.gnorms(), values,
+        rec.extras());
   }
 
-  /** The stop message with the sentences that name a cause: gd's oscillation, a saddle. */
-  static String withNotes(String status, String message, Objective objective, double[] x, Method method, double rate,
-      Bounds bounds) {
-    String note = null;
-    if (status.equals(Result.DIVERGED)) {
-      note = StopNotes.oscillation(objective, x, method, rate);
-    } else if (status.equals(Result.CONVERGED) && bounds == null) {
-      note = StopNotes.saddle(objective, x);
-    }
-    return note == null ? message : message + " " + note;
-  }
-
+  /** A run that spent its budget (benchmark's equal budgets): how far it got. */
   static String budgetMessage(long budget, double gnorm, double gtol, Bounds bounds) {
     return "Used the budget of " + budget + " evaluations with the " + gradientName(bounds)
         + "'s largest component at " + StopNotes.distance(gnorm, gtol) + ".";
+  }
+
+  private static Driver.Stop interruptedDuring(long it) {
+    return new Driver.Stop(Result.INTERRUPTED, "Interrupted during iteration " + (it + 1) + ".");
+  }
+
+  private static Driver.Stop diverged(long step, String what, double rate) {
+    return new Driver.Stop(Result.DIVERGED, divergedMessage(step, what, rate));
   }
 
   static String divergedMessage(long step, String what, double rate) {
     String s = "Step " + step + " produced a non-finite " + what + "; ";
     if (Double.isNaN(rate)) return s + "the objective is not finite along the search direction.";
     return s + "try a smaller learning rate (lr was " + Check.num(rate) + ").";
-  }
-
-  /** One data run; its arrays are allocated once, before the loop. */
-  private static final class DataRun {
-    final BatchObjective b;
-    final FirstOrderMethod method;
-    final RunOptions o;
-    final String label;
-    final int n;
-    final int rows;
-    final double[] x;
-    final double[] g;
-    final double[] gb;
-    final double[] xPrev;
-    final double[] xEpoch;
-    final double[] gEpoch;
-    final int[] perm;
-    final Evaluator ev;
-    final PathRecorder rec;
-    final StateRows stateRows;
-    final Noise noise;
-    FirstOrderMethod.Stepper stepper;
-    double lastStep = Double.NaN;
-    final DoubleList values = new DoubleList();
-    final DoubleList gnorms = new DoubleList();
-    final DoubleList batchLosses = new DoubleList();
-    double f;
-    double fEpoch;
-    long batchEvaluations;
-
-    DataRun(BatchObjective b, double[] start, FirstOrderMethod method, RunOptions o, String label) {
-      this.b = b;
-      this.method = method;
-      this.o = o;
-      this.label = label;
-      n = start.length;
-      rows = b.rows();
-      if (rows < 1) throw Check.bad("the data has no rows");
-      x = start.clone();
-      g = new double[n];
-      gb = new double[n];
-      xPrev = new double[n];
-      xEpoch = new double[n];
-      gEpoch = new double[n];
-      perm = new int[rows];
-      for (int i = 0; i < rows; i++) perm[i] = i;
-      ev = new Evaluator(b);
-      stepper = method.newStepper(n);
-      stateRows = o.states() ? new StateRows(stepper) : null;
-      noise = Noise.of(o, n);
-      rec = new PathRecorder(n, o.record(), stateRows == null ? 0 : stateRows.width);
-    }
-
-    /** Evaluations so far, minibatches and full-data passes. */
-    long spent() {
-      return ev.evaluations + batchEvaluations;
-    }
-
-    /** Whether the budget leaves room for one more minibatch and the full-data pass after it. */
-    boolean roomForBatch() {
-      return o.budget() == null || spent() + 2 <= o.budget();
-    }
-
-    double[] extras() {
-      return stateRows == null ? null : stateRows.row(lastStep);
-    }
-
-    Result run() {
-      long t0 = System.nanoTime();
-      int batch = o.batch() == null ? rows : Math.min(o.batch(), rows);
-      long cap = o.stepsGiven() ? o.steps()
-          : o.epochs() != null ? Long.MAX_VALUE : RunOptions.DEFAULT_STEPS;
-      SplittableRandom rng = new SplittableRandom(o.seed());
-      f = ev.eval(x, g);
-      values.add(f);
-      gnorms.add(gnorm(o.bounds(), x, g));
-      if (finite()) stepper.begin(x, g);
-      rec.offer(0, x, f, gnorm(o.bounds(), x, g), spent(), extras());
-      saveEpoch();
-      long t = 0;
-      int epoch = 0;
-      String status = null;
-      String message = null;
-      boolean needFull = false;
-      Ticker ticker = new Ticker(o.progress());
-      if (!finite()) {
-        status = Result.DIVERGED;
-        message = "The loss is not finite at the start (f = " + Check.num(f) + ").";
-      }
-      outer:
-      while (status == null) {
-        double gnorm = gnorm(o.bounds(), x, g);
-        if (gnorm <= o.gtol()) {
-          status = Result.CONVERGED;
-          message = "Converged: the full-data " + gradientName(o.bounds()) + "'s largest component "
-              + Check.num(gnorm)
-              + " is within gtol = " + Check.num(o.gtol()) + ".";
-          break;
-        }
-        if (o.epochs() != null && epoch >= o.epochs()) {
-          status = Result.MAX_STEPS;
-          message = "Finished " + epoch + " epochs (" + t + " updates).";
-          break;
-        }
-        if (t >= cap) {
-          status = Result.MAX_STEPS;
-          message = "Reached the step limit of " + cap + " updates.";
-          break;
-        }
-        if (!roomForBatch()) {
-          status = Result.MAX_STEPS;
-          message = "Used the budget of " + o.budget() + " evaluations (minibatches and full-data passes) in "
-              + t + " updates.";
-          break;
-        }
-        if (o.shuffle()) shuffle(rng);
-        for (int from = 0; from < rows; from += batch) {
-          if (o.interrupted()) {
-            status = Result.INTERRUPTED;
-            message = "Interrupted after " + t + " updates.";
-            needFull = true;
-            break outer;
-          }
-          if (t >= cap) {
-            status = Result.MAX_STEPS;
-            message = "Reached the step limit of " + cap + " updates.";
-            needFull = true;
-            break outer;
-          }
-          if (!roomForBatch()) {
-            status = Result.MAX_STEPS;
-            message = "Used the budget of " + o.budget() + " evaluations (minibatches and full-data passes) in "
-                + t + " updates.";
-            needFull = true;
-            break outer;
-          }
-          int to = Math.min(from + batch, rows);
-          double loss = b.batchValueAndGradient(x, perm, from, to, gb);
-          batchEvaluations++;
-          if (!Double.isFinite(loss) || !Vec.finite(gb)) {
-            status = Result.DIVERGED;
-            message = "Update " + (t + 1) + " met a non-finite minibatch loss; try a smaller"
-                + " learning rate (lr was " + Check.num(method.lr.rate(t + 1)) + ").";
-            needFull = true;
-            break outer;
-          }
-          batchLosses.add(loss);
-          if (ticker.due()) ticker.report(t, loss, Vec.normInf(gb));
-          System.arraycopy(x, 0, xPrev, 0, n);
-          double rate = method.lr.rate(t + 1);
-          if (noise != null) noise.add(gb);
-          stepper.update(x, gb, loss, rate, t + 1);
-          if (o.bounds() != null) o.bounds().clip(x);
-          if (!Vec.finite(x)) {
-            System.arraycopy(xPrev, 0, x, 0, n);
-            status = Result.DIVERGED;
-            message = divergedMessage(t + 1, "point", rate);
-            needFull = true;
-            break outer;
-          }
-          t++;
-          if (stateRows != null) lastStep = StateRows.distance(x, xPrev);
-          rec.offer(t, x, Double.NaN, Double.NaN, spent(), stateRows != null && rec.wants(t) ? extras() : null);
-        }
-        epoch++;
-        f = ev.eval(x, g);
-        values.add(f);
-        gnorms.add(gnorm(o.bounds(), x, g));
-        if (!finite()) {
-          status = Result.DIVERGED;
-          message = "The full-data loss became non-finite after epoch " + epoch + " (update " + t
-              + "); try a smaller learning rate.";
-          restoreEpoch();
-          break;
-        }
-        saveEpoch();
-      }
-      if (needFull) {
-        f = ev.eval(x, g);
-        if (!finite()) {
-          status = Result.DIVERGED;
-          if (message == null || !message.contains("non-finite")) {
-            message = "The full-data loss became non-finite at update " + t
-                + "; try a smaller learning rate.";
-          }
-          restoreEpoch();
-        }
-      }
-      ticker.done();
-      double gnorm = gnorm(o.bounds(), x, g);
-      if (status.equals(Result.MAX_STEPS) && message.endsWith(".")) {
-        message = message.substring(0, message.length() - 1) + "; the full-data " + gradientName(o.bounds())
-            + "'s largest component is " + StopNotes.distance(gnorm, o.gtol()) + ".";
-      }
-      rec.finish(t, x, f, gnorm, spent(), stateRows != null && !rec.endsAt(t) ? extras() : null);
-      double time = (System.nanoTime() - t0) / 1e9;
-      PathExtras extras = stateRows == null ? new PathExtras(rec.evaluations(), java.util.List.of(), java.util.List.of())
-          : rec.extras(stateRows.names, stateRows.widths);
-      return new Result(x.clone(), f, reported(o.bounds(), x, g), gnorm, t,
-          spent(), status, message, rec.path(), values.toArray(),
-          method.describe(), label, time, batchLosses.toArray(), rec.iterations(), 0, epoch,
-          gnorms.toArray(), extras);
-    }
-
-    boolean finite() {
-      return Double.isFinite(f) && Vec.finite(g);
-    }
-
-    void saveEpoch() {
-      System.arraycopy(x, 0, xEpoch, 0, n);
-      System.arraycopy(g, 0, gEpoch, 0, n);
-      fEpoch = f;
-    }
-
-    void restoreEpoch() {
-      System.arraycopy(xEpoch, 0, x, 0, n);
-      System.arraycopy(gEpoch, 0, g, 0, n);
-      f = fEpoch;
-    }
-
-    void shuffle(SplittableRandom rng) {
-      for (int i = rows - 1; i > 0; i--) {
-        int j = rng.nextInt(i + 1);
-        int tmp = perm[i];
-        perm[i] = perm[j];
-        perm[j] = tmp;
-      }
-    }
   }
 }

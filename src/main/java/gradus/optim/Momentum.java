@@ -29,10 +29,10 @@ public final class Momentum extends FirstOrderMethod {
   @Override
   Stepper newStepper(int n) {
     double[] v = new double[n];
-    return (x, g, rate, t) -> {
+    return (x, g, rate, t, out) -> {
       for (int i = 0; i < n; i++) {
         v[i] = beta * v[i] + (1 - beta) * g[i];
-        x[i] -= rate * v[i];
+        out[i] = x[i] - rate * v[i];
       }
     };
   }

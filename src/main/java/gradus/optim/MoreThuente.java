@@ -1,214 +1,265 @@
 package gradus.optim;
 
 /**
- * The Moré–Thuente line search (J. J. Moré and D. J. Thuente, "Line search algorithms with
- * guaranteed sufficient decrease", ACM TOMS 20, 1994), the one L-BFGS-B uses (MINPACK-2
- * {@code dcsrch}): it finds a step {@code stp} in [stpmin, stpmax] meeting
- * {@code phi(stp) <= phi(0) + ftol·stp·phi'(0)} and {@code |phi'(stp)| <= gtol·|phi'(0)|}.
- * The caller evaluates phi and phi' at {@link #stp} whenever {@link #next} returns
- * {@link Task#EVALUATE}. Each trial comes from {@link #step}: a safeguarded cubic or quadratic
- * interpolation; while no interval is bracketed, steps grow by 1.1–4 times; in the first stage
- * the search works on the auxiliary function {@code psi(a) = phi(a) - phi(0) - ftol·a·phi'(0)}.
+ * The line search of Moré and Thuente (1994, ACM TOMS 20:286), as MINPACK-2's dcsrch/dcstep
+ * define it; L-BFGS-B and SciPy's {@code line_search_wolfe1} use it. It looks for a step with
+ * {@code phi(a) <= phi(0) + ftol*a*phi'(0)} and {@code |phi'(a)| <= gtol*|phi'(0)|}, keeping an
+ * interval [stx, sty] that contains such a step: each trial comes from {@link #dcstep} (cubic,
+ * quadratic or secant interpolation, safeguarded), bisection when the interval shrinks too slowly,
+ * extrapolation by 1.1–4× the last step while nothing is bracketed.
+ *
+ * <p>The search ends {@code CONVERGED} (both conditions hold), with a {@code WARNING} (rounding
+ * prevents progress, the interval is narrower than {@code xtol}, or the step hit a bound; the
+ * last point evaluated is then the best one found), {@code FLAT} (three trials in a row whose
+ * values equal phi(0) to rounding: no decrease can be measured) or {@code FAILED} (the trial
+ * budget ran out).
+ * A trial whose value or slope is not finite counts as too long: the next trial is halfway back
+ * to the best step, and no later trial goes that far again. The last point evaluated is always
+ * in {@code next}, so its value and gradient are never computed twice.
+ *
+ * <p>In a bounded run ({@link Evaluator#bounds}) callers keep the steps inside the box by capping
+ * them ({@link #search(Iterate, double[], double, double, double, double[], Iterate)}), and each
+ * trial point is {@link Bounds#step}: coordinates that reach their bound land exactly on it.
  */
 final class MoreThuente {
-  enum Task { EVALUATE, CONVERGED, WARNING, ERROR }
+  enum End { CONVERGED, WARNING, FLAT, FAILED }
 
-  private static final double XTRAPL = 1.1;
-  private static final double XTRAPU = 4.0;
+  /** Trials whose value equals phi(0) to this relative tolerance count as flat; three end it. */
+  private static final double FLAT = 1e-14;
 
+  private final Evaluator ev;
   private final double ftol;
   private final double gtol;
   private final double xtol;
-
-  /** The current trial step. */
-  double stp;
-  private double stpmin;
+  private final double stpmin;
+  /** The largest step of every search; stpmax is this search's (at most that). */
+  private final double maxStep;
+  private final int maxTrials;
   private double stpmax;
-  private boolean brackt;
-  private int stage;
+  /** How the last search ended, and how many trials it made. */
+  End end;
+  int trials;
+  /**
+   * Whether the last search ended with the warning "stp = stpmax": at its largest step, f
+   * decreased enough and still going down (in a bounded run, the box's edge).
+   */
+  boolean atMax;
+
+  // one search's state: phi(0), phi'(0), ftol*phi'(0), the stage (2 once psi <= 0 and
+  // phi' >= 0), the allowed steps [stmin, stmax] and the interval's last two widths
   private double finit;
   private double ginit;
   private double gtest;
+  private int stage;
+  private double stmin;
+  private double stmax;
   private double width;
   private double width1;
+  // the interval: stx is the best step so far, sty the other end (dcstep updates these)
   private double stx;
   private double fx;
   private double gx;
   private double sty;
   private double fy;
   private double gy;
-  private double stmin;
-  private double stmax;
+  private boolean brackt;
 
-  MoreThuente(double ftol, double gtol, double xtol) {
+  MoreThuente(Evaluator ev, double ftol, double gtol, double xtol, double stpmin, double stpmax,
+      int maxTrials) {
+    this.ev = ev;
     this.ftol = ftol;
     this.gtol = gtol;
     this.xtol = xtol;
-  }
-
-  /** Starts a search from phi(0) = f, phi'(0) = g with first trial step stp0; ERROR on bad input. */
-  Task start(double f, double g, double stp0, double stpmin, double stpmax) {
-    this.stp = stp0;
     this.stpmin = stpmin;
-    this.stpmax = stpmax;
-    if (stp0 < stpmin || stp0 > stpmax || !(g < 0)) return Task.ERROR;
-    brackt = false;
-    stage = 1;
-    finit = f;
-    ginit = g;
-    gtest = ftol * ginit;
-    width = stpmax - stpmin;
-    width1 = width / 0.5;
-    stx = 0;
-    fx = finit;
-    gx = ginit;
-    sty = 0;
-    fy = finit;
-    gy = ginit;
-    stmin = 0;
-    stmax = stp + XTRAPU * stp;
-    return Task.EVALUATE;
+    this.maxStep = stpmax;
+    this.maxTrials = maxTrials;
   }
 
-  /** Given phi(stp) = f and phi'(stp) = g: whether stp is accepted, or the next stp to evaluate. */
-  Task next(double f, double g) {
-    double ftest = finit + stp * gtest;
-    if (stage == 1 && f <= ftest && g >= 0) stage = 2;
-    // rounding errors, an interval below xtol or a step at an end of [stpmin, stpmax] end the search
-    if (brackt && (stp <= stmin || stp >= stmax)) return Task.WARNING;
-    if (brackt && stmax - stmin <= xtol * stmax) return Task.WARNING;
-    if (stp == stpmax && f <= ftest && g <= gtest) return Task.WARNING;
-    if (stp == stpmin && (f > ftest || g >= gtest)) return Task.WARNING;
-    if (f <= ftest && Math.abs(g) <= gtol * (-ginit)) return Task.CONVERGED;
+  /**
+   * Searches along {@code d} from {@code cur} ({@code g0 = cur.g·d < 0}) starting with step
+   * {@code stp}; returns the step of the point left in {@code next} (see {@link #end}).
+   */
+  double search(Iterate cur, double[] d, double g0, double stp, Iterate next) {
+    return search(cur, d, g0, stp, maxStep, null, next);
+  }
 
+  /**
+   * {@link #search(Iterate, double[], double, double, Iterate)} with the steps of this search
+   * capped at {@code stpmax} (at most the constructor's), and, when {@code atOne} is not null,
+   * that point taken for the step 1 instead of {@code x + d} (L-BFGS-B's x̄: {@code x + (x̄ - x)}
+   * could round off a bound that x̄ lies on).
+   */
+  double search(Iterate cur, double[] d, double g0, double stp, double stpmax, double[] atOne,
+      Iterate next) {
+    this.stpmax = Math.min(stpmax, maxStep);
+    Bounds box = ev.bounds;
+    atMax = false;
+    if (!(g0 < 0 && stp >= stpmin && stp <= this.stpmax)) { // dcsrch's input errors
+      trials = 0;
+      end = End.FAILED;
+      return Double.NaN;
+    }
+    start(cur.f, g0, stp);
+    double limit = Double.POSITIVE_INFINITY; // the shortest step known to give a non-finite trial
+    int flat = 0;
+    for (trials = 1; trials <= maxTrials; trials++) {
+      if (stp == 1 && atOne != null) System.arraycopy(atOne, 0, next.x, 0, next.x.length);
+      else if (box != null) box.step(cur.x, stp, d, next.x);
+      else Vec.axpy(cur.x, stp, d, next.x);
+      double f = ev.eval(next.x, next.g);
+      next.f = f;
+      double g = Vec.dot(next.g, d);
+      if (!Double.isFinite(f) || !Double.isFinite(g)) {
+        limit = Math.min(limit, stp);
+        stp = stx + 0.5 * (stp - stx);
+        continue;
+      }
+      double ftest = finit + stp * gtest;
+      if (stage == 1 && f <= ftest && g >= 0) stage = 2;
+      if (f <= ftest && Math.abs(g) <= gtol * -ginit) {
+        end = End.CONVERGED;
+        return stp;
+      }
+      flat = Math.abs(f - finit) <= FLAT * Math.abs(finit) ? flat + 1 : 0;
+      if (flat == 3) {
+        end = End.FLAT;
+        return stp;
+      }
+      atMax = stp == stpmax && f <= ftest && g <= gtest;
+      if (brackt && (stp <= stmin || stp >= stmax || stmax - stmin <= xtol * stmax) || atMax
+          || stp == stpmin && (f > ftest || g >= gtest)) {
+        end = End.WARNING;
+        return stp;
+      }
+      stp = advance(stp, f, g, ftest);
+      if (stp >= limit) stp = stx + 0.5 * (limit - stx);
+    }
+    trials = maxTrials;
+    end = End.FAILED;
+    return Double.NaN;
+  }
+
+  private void start(double f0, double g0, double stp) {
+    finit = f0;
+    ginit = g0;
+    gtest = ftol * g0;
+    width = stpmax - stpmin;
+    width1 = 2 * width;
+    stage = 1;
+    brackt = false;
+    stx = 0;
+    fx = f0;
+    gx = g0;
+    sty = 0;
+    fy = f0;
+    gy = g0;
+    stmin = 0;
+    stmax = stp + 4 * stp;
+  }
+
+  /** dcsrch's update after a trial (stp, f, g) that ends nothing: the next trial step. */
+  private double advance(double stp, double f, double g, double ftest) {
     if (stage == 1 && f <= fx && f > ftest) {
-      // the auxiliary function psi, whose minimizers meet the sufficient-decrease condition
+      // predict with the modified function psi(a) = phi(a) - phi(0) - ftol*a*phi'(0)
       fx -= stx * gtest;
       fy -= sty * gtest;
       gx -= gtest;
       gy -= gtest;
-      step(f - stp * gtest, g - gtest);
+      stp = dcstep(stp, f - stp * gtest, g - gtest, stmin, stmax);
       fx += stx * gtest;
       fy += sty * gtest;
       gx += gtest;
       gy += gtest;
     } else {
-      step(f, g);
+      stp = dcstep(stp, f, g, stmin, stmax);
     }
     if (brackt) {
-      // bisect when the interval does not shrink enough
       if (Math.abs(sty - stx) >= 0.66 * width1) stp = stx + 0.5 * (sty - stx);
       width1 = width;
       width = Math.abs(sty - stx);
       stmin = Math.min(stx, sty);
       stmax = Math.max(stx, sty);
     } else {
-      stmin = stp + XTRAPL * (stp - stx);
-      stmax = stp + XTRAPU * (stp - stx);
+      stmin = stp + 1.1 * (stp - stx);
+      stmax = stp + 4 * (stp - stx);
     }
-    stp = Math.min(Math.max(stp, stpmin), stpmax);
-    // with no further progress possible, the best step so far is the last to try
-    if ((brackt && (stp <= stmin || stp >= stmax)) || (brackt && stmax - stmin <= xtol * stmax)) {
-      stp = stx;
-    }
-    return Task.EVALUATE;
+    stp = Math.max(stpmin, Math.min(stpmax, stp));
+    if (brackt && (stp <= stmin || stp >= stmax || stmax - stmin <= xtol * stmax)) stp = stx;
+    return stp;
   }
 
   /**
-   * One safeguarded step ({@code dcstep}): from the best step stx (value fx, slope gx), the other
-   * end sty (fy, gy) and the trial stp (fp, dp), updates the interval and sets the next trial.
-   * The four cases of Moré–Thuente §4 pick between the cubic (stpc), quadratic (stpq) and secant
-   * steps. Its safeguards are the current interval [stmin, stmax], not the caller's limits.
+   * One safeguarded step (MINPACK-2 dcstep): from the interval ends (stx, fx, gx), (sty, fy, gy)
+   * and the trial (stp, fp, dp), returns the next trial in [lo, hi] and updates the interval.
    */
-  private void step(double fp, double dp) {
-    double fxv = fx;
-    double dx = gx;
-    double fyv = fy;
-    double dy = gy;
-    double sgnd = dp * Math.signum(dx);
+  private double dcstep(double stp, double fp, double dp, double lo, double hi) {
+    double sgnd = dp * Math.signum(gx);
     double stpf;
-    if (fp > fxv) {
-      // case 1: a higher value, the minimum is bracketed
-      double theta = 3 * (fxv - fp) / (stp - stx) + dx + dp;
-      double s = max3(theta, dx, dp);
-      double gamma = s * Math.sqrt((theta / s) * (theta / s) - (dx / s) * (dp / s));
-      if (stp < stx) gamma = -gamma;
-      double p = (gamma - dx) + theta;
-      double q = ((gamma - dx) + gamma) + dp;
-      double stpc = stx + (p / q) * (stp - stx);
-      double stpq = stx + ((dx / ((fxv - fp) / (stp - stx) + dx)) / 2) * (stp - stx);
+    if (fp > fx) {
+      // a higher value: the minimum is bracketed; the cubic step, or halfway to the quadratic
+      double theta = 3 * (fx - fp) / (stp - stx) + gx + dp;
+      double gamma = root(theta, gx, dp, stp < stx);
+      double r = ((gamma - gx) + theta) / (((gamma - gx) + gamma) + dp);
+      double stpc = stx + r * (stp - stx);
+      double stpq = stx + ((gx / ((fx - fp) / (stp - stx) + gx)) / 2) * (stp - stx);
       stpf = Math.abs(stpc - stx) < Math.abs(stpq - stx) ? stpc : stpc + (stpq - stpc) / 2;
       brackt = true;
     } else if (sgnd < 0) {
-      // case 2: lower value, slopes of opposite sign: bracketed
-      double theta = 3 * (fxv - fp) / (stp - stx) + dx + dp;
-      double s = max3(theta, dx, dp);
-      double gamma = s * Math.sqrt((theta / s) * (theta / s) - (dx / s) * (dp / s));
-      if (stp > stx) gamma = -gamma;
-      double p = (gamma - dp) + theta;
-      double q = ((gamma - dp) + gamma) + dx;
-      double stpc = stp + (p / q) * (stx - stp);
-      double stpq = stp + (dp / (dp - dx)) * (stx - stp);
+      // a lower value and slopes of opposite sign: bracketed; the cubic or the secant step
+      double theta = 3 * (fx - fp) / (stp - stx) + gx + dp;
+      double gamma = root(theta, gx, dp, stp > stx);
+      double r = ((gamma - dp) + theta) / (((gamma - dp) + gamma) + gx);
+      double stpc = stp + r * (stx - stp);
+      double stpq = stp + (dp / (dp - gx)) * (stx - stp);
       stpf = Math.abs(stpc - stp) > Math.abs(stpq - stp) ? stpc : stpq;
       brackt = true;
-    } else if (Math.abs(dp) < Math.abs(dx)) {
-      // case 3: lower value, same slope sign, the slope decreases in magnitude
-      double theta = 3 * (fxv - fp) / (stp - stx) + dx + dp;
-      double s = max3(theta, dx, dp);
-      double gamma = s * Math.sqrt(Math.max(0, (theta / s) * (theta / s) - (dx / s) * (dp / s)));
+    } else if (Math.abs(dp) < Math.abs(gx)) {
+      // a lower value, same-sign slopes, the slope's size decreasing
+      double theta = 3 * (fx - fp) / (stp - stx) + gx + dp;
+      double s = Math.max(Math.abs(theta), Math.max(Math.abs(gx), Math.abs(dp)));
+      double gamma = s * Math.sqrt(Math.max(0, (theta / s) * (theta / s) - (gx / s) * (dp / s)));
       if (stp > stx) gamma = -gamma;
-      double p = (gamma - dp) + theta;
-      double q = (gamma + (dx - dp)) + gamma;
-      double r = p / q;
-      double stpc;
-      if (r < 0 && gamma != 0) stpc = stp + r * (stx - stp);
-      else if (stp > stx) stpc = stmax;
-      else stpc = stmin;
-      double stpq = stp + (dp / (dp - dx)) * (stx - stp);
+      double r = ((gamma - dp) + theta) / ((gamma + (gx - dp)) + gamma);
+      double stpc = r < 0 && gamma != 0 ? stp + r * (stx - stp) : stp > stx ? hi : lo;
+      double stpq = stp + (dp / (dp - gx)) * (stx - stp);
       if (brackt) {
         stpf = Math.abs(stpc - stp) < Math.abs(stpq - stp) ? stpc : stpq;
-        stpf = stp > stx ? Math.min(stp + 0.66 * (sty - stp), stpf)
-            : Math.max(stp + 0.66 * (sty - stp), stpf);
+        double bound = stp + 0.66 * (sty - stp);
+        stpf = stp > stx ? Math.min(bound, stpf) : Math.max(bound, stpf);
       } else {
         stpf = Math.abs(stpc - stp) > Math.abs(stpq - stp) ? stpc : stpq;
-        stpf = Math.max(stmin, Math.min(stmax, stpf));
+        stpf = Math.max(lo, Math.min(hi, stpf));
       }
+    } else if (brackt) {
+      // a lower value, same-sign slopes not decreasing, bracketed: the cubic toward sty
+      double theta = 3 * (fp - fy) / (sty - stp) + gy + dp;
+      double gamma = root(theta, gy, dp, stp > sty);
+      double r = ((gamma - dp) + theta) / (((gamma - dp) + gamma) + gy);
+      stpf = stp + r * (sty - stp);
     } else {
-      // case 4: lower value, same slope sign, the slope does not decrease
-      if (brackt) {
-        double theta = 3 * (fp - fyv) / (sty - stp) + dy + dp;
-        double s = max3(theta, dy, dp);
-        double gamma = s * Math.sqrt((theta / s) * (theta / s) - (dy / s) * (dp / s));
-        if (stp > sty) gamma = -gamma;
-        double p = (gamma - dp) + theta;
-        double q = ((gamma - dp) + gamma) + dy;
-        stpf = stp + (p / q) * (sty - stp);
-      } else {
-        stpf = stp > stx ? stmax : stmin;
-      }
+      stpf = stp > stx ? hi : lo;
     }
-    if (fp > fxv) {
+    if (fp > fx) {
       sty = stp;
-      fyv = fp;
-      dy = dp;
+      fy = fp;
+      gy = dp;
     } else {
       if (sgnd < 0) {
         sty = stx;
-        fyv = fxv;
-        dy = dx;
+        fy = fx;
+        gy = gx;
       }
       stx = stp;
-      fxv = fp;
-      dx = dp;
+      fx = fp;
+      gx = dp;
     }
-    stp = stpf;
-    fx = fxv;
-    gx = dx;
-    fy = fyv;
-    gy = dy;
+    return stpf;
   }
 
-  private static double max3(double a, double b, double c) {
-    return Math.max(Math.abs(a), Math.max(Math.abs(b), Math.abs(c)));
+  /** The cubic's scaled discriminant root s*sqrt((theta/s)² - (a/s)(b/s)), negated if asked. */
+  private static double root(double theta, double a, double b, boolean negate) {
+    double s = Math.max(Math.abs(theta), Math.max(Math.abs(a), Math.abs(b)));
+    double gamma = s * Math.sqrt((theta / s) * (theta / s) - (a / s) * (b / s));
+    return negate ? -gamma : gamma;
   }
 }

@@ -8,14 +8,14 @@ package gradus.optim;
  * and integers in [0, k) are 32-bit words masked to the next power of two and redrawn until
  * below k ({@code randint}, {@code shuffle}).
  */
-final class Mt19937 {
+public final class Mt19937 {
   private static final int N = 624;
   private static final int M = 397;
   private final int[] mt = new int[N];
   private int index = N;
 
   /** The generator of {@code np.random.RandomState(seed)}; seed must be in [0, 2^32). */
-  Mt19937(long seed) {
+  public Mt19937(long seed) {
     if (seed < 0 || seed > 0xFFFFFFFFL) {
       throw Check.bad("seed", "seed must be between 0 and 2^32 - 1 (as in NumPy), got " + seed);
     }
@@ -73,6 +73,14 @@ final class Mt19937 {
   /** An integer uniform in [0, bound), bound ≥ 1 ({@code randint(bound)}). */
   int below(int bound) {
     return interval(bound - 1);
+  }
+
+  /** {@code permutation(n)}: 0..n-1 in the order {@link #shuffle} leaves them. */
+  public int[] permutation(int n) {
+    int[] p = new int[n];
+    for (int i = 0; i < n; i++) p[i] = i;
+    shuffle(p);
+    return p;
   }
 
   /** Shuffles p in place as {@code RandomState.shuffle} does (Fisher–Yates from the end). */

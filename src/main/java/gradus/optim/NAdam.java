@@ -34,8 +34,9 @@ public final class NAdam extends AdamFamily {
     double[] m = new double[n];
     double[] v = new double[n];
     double[] muProduct = {1.0};
-    return (x, g, rate, t) -> {
-      addDecay(g, x, weightDecay);
+    double[] work = decayBuffer(n, weightDecay);
+    return (x, g0, rate, t, out) -> {
+      double[] g = decayed(g0, x, weightDecay, work);
       double bc2 = 1 - Math.pow(beta2, t);
       double mu = beta1 * (1 - 0.5 * Math.pow(0.96, t * psi));
       double muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (t + 1) * psi));
@@ -46,8 +47,8 @@ public final class NAdam extends AdamFamily {
         m[i] = beta1 * m[i] + (1 - beta1) * g[i];
         v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
         double denom = Math.sqrt(v[i] / bc2) + eps;
-        x[i] -= gradCoef * g[i] / denom;
-        x[i] -= momCoef * m[i] / denom;
+        // two subtractions, in torch's order: (x - a) - b
+        out[i] = x[i] - gradCoef * g[i] / denom - momCoef * m[i] / denom;
       }
     };
   }

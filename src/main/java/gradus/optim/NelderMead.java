@@ -148,7 +148,7 @@ public final class NelderMead extends LineSearchMethod {
     }
 
     @Override
-    public Outcome step(Iterate cur, Iterate next) {
+    public Outcome step(Iterate cur, Iterate next, long t) {
       iterate();
       sort();
       System.arraycopy(sim[0], 0, next.x, 0, n);

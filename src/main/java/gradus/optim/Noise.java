@@ -20,11 +20,18 @@ final class Noise {
   }
 
   /** The run's noise, or null without noise=. */
-  static Noise of(RunOptions o, int n) {
+  static Noise of(RunOptions o) {
     return o.noise() > 0 ? new Noise(o.noise(), o.seed()) : null;
   }
 
+  /** Adds the noise to g in place (a minibatch gradient, which nothing else reads). */
   void add(double[] g) {
     for (int i = 0; i < g.length; i++) g[i] += sigma * rng.nextGaussian();
+  }
+
+  /** {@code into = g + noise}, leaving g (the exact gradient a run reports) as it is. */
+  double[] added(double[] g, double[] into) {
+    for (int i = 0; i < g.length; i++) into[i] = g[i] + sigma * rng.nextGaussian();
+    return into;
   }
 }

@@ -39,4 +39,14 @@ public interface Objective {
   default void hessianVector(double[] x, double[] v, double[] out) {
     throw new UnsupportedOperationException("this objective has no Hessian-vector product");
   }
+
+  /**
+   * Whether {@code e}, thrown out of one of these methods, means that the user stopped the work
+   * (compiled code that saw Ctrl-C in the middle of an evaluation). A run then ends
+   * "interrupted" at its last accepted iterate, as when it sees the interrupt flag between
+   * iterations; any other exception propagates.
+   */
+  default boolean isInterrupt(RuntimeException e) {
+    return false;
+  }
 }

@@ -7,92 +7,117 @@ import java.util.List;
 /**
  * Keeps iterates whose number is a multiple of the stride (initially {@code record}); so a run
  * of up to 100,000 iterations keeps all 100,001 iterates. When the kept count would pass that,
- * it drops every other kept row and doubles the stride, so memory
- * stays bounded and the kept rows stay evenly spread. The last iterate is always kept. The cap
- * is 100,000 rows, lowered so that at most 16M numbers are stored for large dimensions.
+ * it drops every other kept row and doubles the stride, so memory stays bounded and the kept
+ * rows stay evenly spread. The last iterate is always kept. The cap is 100,000 rows, lowered so
+ * that at most 16M numbers are stored for large dimensions.
  *
- * <p>Each row also keeps the evaluations made up to it, and, when the run records its states,
- * {@code extra} numbers beside x (the states, flattened), thinned with it.
+ * <p>Cheap per iteration: an offer that is not kept is one comparison, a kept row one copy of x.
+ * Rows live in chunks of about 8192 numbers, written in order (a small x fills a chunk with many
+ * rows; a large x gets a chunk of its own, handed to the {@link Result} without another copy).
+ * Chunks are never freed during a run, so a long run stops allocating once the cap is reached.
+ *
+ * <p>Each row also keeps the evaluations made up to it, and, in a run that records its states
+ * (state=true, {@link StateRows}), the states beside x in the same row, thinned with it.
  */
 final class PathRecorder {
   static final int MAX_ROWS = 100_000;
   private static final long MAX_NUMBERS = 16_000_000L;
+  private static final int CHUNK = 8192;
 
   private final int n;
-  /** Numbers per row: x, then the extras. */
+  /** The numbers of one row: x, then the states (none without state=true). */
   private final int width;
+  private final StateRows states;
   private final int cap;
+  /** Rows per chunk, a power of two: row i is at offset (i & mask)*width of chunks[i >>> shift]. */
+  private final int shift;
+  private final int mask;
+  private final int perChunk;
+  private double[][] chunks = new double[4][];
   private long stride;
-  private double[] xs;
-  private double[] fs;
-  private double[] gs;
-  private long[] its;
-  private long[] evs;
+  /** The next iteration number to keep; offers arrive in increasing order. */
+  private long next;
+  private double[] fs = new double[64];
+  private double[] gs = new double[64];
+  private long[] its = new long[64];
+  private long[] evs = new long[64];
   private int count;
 
   PathRecorder(int n, int record) {
-    this(n, record, 0);
+    this(n, record, null);
   }
 
-  PathRecorder(int n, int record, int extra) {
+  /** A recorder that also keeps {@code states}' numbers in each row (null: none). */
+  PathRecorder(int n, int record, StateRows states) {
     this.n = n;
-    this.width = n + extra;
+    this.states = states;
+    this.width = n + (states == null ? 0 : states.width);
     this.cap = (int) Math.max(2, Math.min(MAX_ROWS, MAX_NUMBERS / Math.max(1, width)));
+    this.perChunk = Integer.highestOneBit(Math.max(1, CHUNK / Math.max(1, width)));
+    this.shift = Integer.numberOfTrailingZeros(perChunk);
+    this.mask = perChunk - 1;
     this.stride = record;
-    int initial = Math.min(cap, 256);
-    xs = new double[initial * width];
-    fs = new double[initial];
-    gs = new double[initial];
-    its = new long[initial];
-    evs = new long[initial];
-  }
-
-  /** Whether iterate {@code iteration} would be kept: the caller then computes its extras. */
-  boolean wants(long iteration) {
-    return iteration % (count == cap + 1 ? stride * 2 : stride) == 0;
   }
 
   /** Offers iterate {@code iteration} with its value and gradient norm (NaN when not known). */
   void offer(long iteration, double[] x, double f, double gnorm) {
-    offer(iteration, x, f, gnorm, 0, null);
+    offer(iteration, x, f, gnorm, 0);
   }
 
-  /** As above, with the evaluations made so far and the extras (null when the row has none). */
-  void offer(long iteration, double[] x, double f, double gnorm, long evaluations, double[] extra) {
-    if (iteration % stride != 0) return;
+  /** As above, with the evaluations made up to it. */
+  void offer(long iteration, double[] x, double f, double gnorm, long evaluations) {
+    if (iteration < next) return;
     if (count == cap + 1) {
       thin();
-      if (iteration % stride != 0) return;
+      if (iteration % stride != 0) {
+        next = (iteration / stride + 1) * stride;
+        return;
+      }
     }
-    append(iteration, x, f, gnorm, evaluations, extra);
+    append(iteration, x, f, gnorm, evaluations);
+    next = iteration + stride;
   }
 
-  /** Records the final iterate unless it is already the last row. */
+  /** Records the final iterate, or fills in its numbers if it is already the last row. */
   void finish(long iteration, double[] x, double f, double gnorm) {
-    finish(iteration, x, f, gnorm, 0, null);
+    finish(iteration, x, f, gnorm, 0);
   }
 
-  void finish(long iteration, double[] x, double f, double gnorm, long evaluations, double[] extra) {
-    if (count > 0 && its[count - 1] == iteration) return;
-    append(iteration, x, f, gnorm, evaluations, extra);
+  void finish(long iteration, double[] x, double f, double gnorm, long evaluations) {
+    if (count > 0 && its[count - 1] == iteration) {
+      know(iteration, f, gnorm);
+      return;
+    }
+    append(iteration, x, f, gnorm, evaluations);
   }
 
-  /** Whether the last row is iterate {@code iteration} (so {@link #finish} keeps it as it is). */
-  boolean endsAt(long iteration) {
-    return count > 0 && its[count - 1] == iteration;
+  /** Fills in the value and gradient norm of the last row if it is iterate {@code iteration}. */
+  void know(long iteration, double f, double gnorm) {
+    if (count > 0 && its[count - 1] == iteration) {
+      fs[count - 1] = f;
+      gs[count - 1] = gnorm;
+    }
   }
 
-  private void append(long iteration, double[] x, double f, double gnorm, long evaluations, double[] extra) {
+  /** Forgets the rows after iterate {@code iteration} (a run that went back to an earlier point). */
+  void dropAfter(long iteration) {
+    while (count > 0 && its[count - 1] > iteration) count--;
+  }
+
+  private void append(long iteration, double[] x, double f, double gnorm, long evaluations) {
     if (count == fs.length) {
-      int bigger = Math.min(cap + 2, Math.max(count * 2, 1));
-      xs = Arrays.copyOf(xs, bigger * width);
+      int bigger = count * 2;
       fs = Arrays.copyOf(fs, bigger);
       gs = Arrays.copyOf(gs, bigger);
       its = Arrays.copyOf(its, bigger);
       evs = Arrays.copyOf(evs, bigger);
     }
-    System.arraycopy(x, 0, xs, count * width, n);
-    if (extra != null) System.arraycopy(extra, 0, xs, count * width + n, width - n);
+    int c = count >>> shift;
+    if (c == chunks.length) chunks = Arrays.copyOf(chunks, c * 2);
+    if (chunks[c] == null) chunks[c] = new double[perChunk * width];
+    int at = (count & mask) * width;
+    System.arraycopy(x, 0, chunks[c], at, n);
+    if (states != null) states.write(chunks[c], at + n);
     fs[count] = f;
     gs[count] = gnorm;
     its[count] = iteration;
@@ -100,12 +125,22 @@ final class PathRecorder {
     count++;
   }
 
+  /** Keeps the rows at multiples of the doubled stride (rows are increasing multiples of it/2). */
   private void thin() {
     stride *= 2;
     int kept = 0;
+    long keep = 0; // the next multiple of stride
     for (int i = 0; i < count; i++) {
-      if (its[i] % stride != 0) continue;
-      System.arraycopy(xs, i * width, xs, kept * width, width);
+      while (keep < its[i]) keep += stride;
+      if (its[i] != keep) continue;
+      if (perChunk == 1) {
+        double[] row = chunks[kept];
+        chunks[kept] = chunks[i];
+        chunks[i] = row;
+      } else {
+        System.arraycopy(chunks[i >>> shift], (i & mask) * width, chunks[kept >>> shift],
+            (kept & mask) * width, width);
+      }
       fs[kept] = fs[i];
       gs[kept] = gs[i];
       its[kept] = its[i];
@@ -116,8 +151,12 @@ final class PathRecorder {
   }
 
   double[][] path() {
+    if (perChunk == 1 && width == n) return Arrays.copyOf(chunks, count);
     double[][] p = new double[count][];
-    for (int i = 0; i < count; i++) p[i] = Arrays.copyOfRange(xs, i * width, i * width + n);
+    for (int i = 0; i < count; i++) {
+      int from = (i & mask) * width;
+      p[i] = Arrays.copyOfRange(chunks[i >>> shift], from, from + n);
+    }
     return p;
   }
 
@@ -133,23 +172,21 @@ final class PathRecorder {
     return Arrays.copyOf(its, count);
   }
 
-  long[] evaluations() {
-    return Arrays.copyOf(evs, count);
-  }
-
-  /**
-   * The extras as states: {@code widths[k]} numbers each, in order after x; row for row with the
-   * path.
-   */
-  PathExtras extras(List<String> names, int[] widths) {
+  /** Each kept row's evaluation count, and the states ({@link StateRows}) when they were kept. */
+  PathExtras extras() {
+    long[] e = Arrays.copyOf(evs, count);
+    if (states == null) return new PathExtras(e, List.of(), List.of());
     List<double[][]> values = new ArrayList<>();
     int off = n;
-    for (int w : widths) {
+    for (int w : states.widths) {
       double[][] rows = new double[count][];
-      for (int i = 0; i < count; i++) rows[i] = Arrays.copyOfRange(xs, i * width + off, i * width + off + w);
+      for (int i = 0; i < count; i++) {
+        int from = (i & mask) * width + off;
+        rows[i] = Arrays.copyOfRange(chunks[i >>> shift], from, from + w);
+      }
       values.add(rows);
       off += w;
     }
-    return new PathExtras(evaluations(), names, values);
+    return new PathExtras(e, states.names, values);
   }
 }

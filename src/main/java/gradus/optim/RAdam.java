@@ -31,8 +31,9 @@ public final class RAdam extends AdamFamily {
     double[] m = new double[n];
     double[] v = new double[n];
     double rhoInf = 2 / (1 - beta2) - 1;
-    return (x, g, rate, t) -> {
-      addDecay(g, x, weightDecay);
+    double[] work = decayBuffer(n, weightDecay);
+    return (x, g0, rate, t, out) -> {
+      double[] g = decayed(g0, x, weightDecay, work);
       double bc1 = 1 - Math.pow(beta1, t);
       double b2t = Math.pow(beta2, t);
       double bc2 = 1 - b2t;
@@ -46,9 +47,9 @@ public final class RAdam extends AdamFamily {
         v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
         double mHat = m[i] / bc1;
         if (rectify) {
-          x[i] -= mHat * rate * (Math.sqrt(bc2) / (Math.sqrt(v[i]) + eps)) * r;
+          out[i] = x[i] - mHat * rate * (Math.sqrt(bc2) / (Math.sqrt(v[i]) + eps)) * r;
         } else {
-          x[i] -= mHat * rate;
+          out[i] = x[i] - mHat * rate;
         }
       }
     };

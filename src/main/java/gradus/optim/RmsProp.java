@@ -50,8 +50,9 @@ public final class RmsProp extends FirstOrderMethod {
     double[] v = new double[n];
     double[] avgGrad = centered ? new double[n] : null;
     double[] buf = momentum > 0 ? new double[n] : null;
-    return (x, g, rate, t) -> {
-      addDecay(g, x, weightDecay);
+    double[] work = decayBuffer(n, weightDecay);
+    return (x, g0, rate, t, out) -> {
+      double[] g = decayed(g0, x, weightDecay, work);
       for (int i = 0; i < n; i++) {
         v[i] = alpha * v[i] + (1 - alpha) * g[i] * g[i];
         double avg;
@@ -63,9 +64,9 @@ public final class RmsProp extends FirstOrderMethod {
         }
         if (buf != null) {
           buf[i] = momentum * buf[i] + g[i] / avg;
-          x[i] -= rate * buf[i];
+          out[i] = x[i] - rate * buf[i];
         } else {
-          x[i] -= rate * g[i] / avg;
+          out[i] = x[i] - rate * g[i] / avg;
         }
       }
     };

@@ -59,14 +59,14 @@ public final class RuleMethod extends FirstOrderMethod {
       boolean started;
 
       @Override
-      public void update(double[] x, double[] g, double rate, long t) {
-        update(x, g, Double.NaN, rate, t);
+      public void update(double[] x, double[] g, double rate, long t, double[] out) {
+        update(x, g, Double.NaN, rate, t, out);
       }
 
       @Override
-      public void update(double[] x, double[] g, double f, double rate, long t) {
+      public void update(double[] x, double[] g, double f, double rate, long t, double[] out) {
         if (!started) begin(x, g);
-        u.update(x, g, f, rate, t, x);
+        u.update(x, g, f, rate, t, out);
       }
 
       @Override

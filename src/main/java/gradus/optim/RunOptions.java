@@ -197,7 +197,8 @@ public final class RunOptions implements Cloneable {
     return o;
   }
 
+  /** An opaque read: it sees the flag soon after Ctrl-C sets it, without fencing the loop. */
   boolean interrupted() {
-    return interrupt != null && interrupt.get();
+    return interrupt != null && interrupt.getOpaque();
   }
 }

@@ -26,7 +26,7 @@ public record Search(Result best, List<Result> runs) {
       long evaluations, double time) {
     return new Result(r.x(), r.f(), r.grad(), r.gnorm(), r.iterations(), evaluations, status,
         message, r.path(), r.values(), method, label, time, r.batchLosses(), r.pathIterations(),
-        r.hessianEvaluations(), r.epochs(), r.gnorms());
+        r.hessianEvaluations(), r.epochs(), r.gnorms(), r.pathValues());
   }
 
   /** a's path followed by b's (b starts where a ends), with b's point, value and gradient. */
@@ -35,23 +35,27 @@ public record Search(Result best, List<Result> runs) {
     int nb = b.path().length;
     double[][] path = new double[na + nb - 1][];
     double[] values = new double[na + nb - 1];
+    double[] pathValues = new double[na + nb - 1];
     double[] gnorms = new double[na + nb - 1];
     long[] its = new long[na + nb - 1];
     for (int k = 0; k < na; k++) {
       path[k] = a.path()[k];
       values[k] = a.values()[k];
+      pathValues[k] = a.pathValues()[k];
       gnorms[k] = a.gnorms()[k];
       its[k] = a.pathIterations()[k];
     }
     for (int k = 1; k < nb; k++) {
       path[na - 1 + k] = b.path()[k];
       values[na - 1 + k] = b.values()[k];
+      pathValues[na - 1 + k] = b.pathValues()[k];
       gnorms[na - 1 + k] = b.gnorms()[k];
       its[na - 1 + k] = a.iterations() + b.pathIterations()[k];
     }
     return new Result(b.x(), b.f(), b.grad(), b.gnorm(), a.iterations() + b.iterations(),
         a.evaluations() + b.evaluations(), b.status(), b.message(), path, values, b.method(),
-        b.label(), a.time() + b.time(), b.batchLosses(), its, b.hessianEvaluations(), 0, gnorms);
+        b.label(), a.time() + b.time(), b.batchLosses(), its, b.hessianEvaluations(), 0, gnorms,
+        pathValues);
   }
 
   static long evaluations(List<Result> runs) {

@@ -48,15 +48,16 @@ public final class Sgd extends FirstOrderMethod {
   @Override
   Stepper newStepper(int n) {
     double[] b = momentum != 0 ? new double[n] : null;
-    return (x, g, rate, t) -> {
-      addDecay(g, x, weightDecay);
+    double[] work = decayBuffer(n, weightDecay);
+    return (x, g0, rate, t, out) -> {
+      double[] g = decayed(g0, x, weightDecay, work);
       for (int i = 0; i < n; i++) {
         double d = g[i];
         if (b != null) {
           b[i] = t == 1 ? d : momentum * b[i] + (1 - dampening) * d;
           d = nesterov ? d + momentum * b[i] : b[i];
         }
-        x[i] -= rate * d;
+        out[i] = x[i] - rate * d;
       }
     };
   }

@@ -1,45 +1,58 @@
 package gradus.optim;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The numbers a run that records its states (state=true) keeps beside each kept iterate: the
- * first-order method's states (as its stepper reports them), then {@code step}, the length of the
- * step that reached the iterate (NaN at the start).
+ * method's states (as its {@link States} report them), then {@code step}, the 2-norm of the step
+ * that reached the iterate (NaN at the start). The run sets {@link #step} after each accepted
+ * step; the {@link PathRecorder} writes a row only for the iterates it keeps. Once the method's
+ * states have moved past the run's last iterate (a rejected step), {@link #stale} makes the rows
+ * still to be written NaN rather than another iterate's states.
  */
 final class StateRows {
-  private final FirstOrderMethod.Stepper stepper;
+  private final States source;
   final List<String> names = new ArrayList<>();
   final int[] widths;
+  /** The numbers of one row. */
   final int width;
-  private final double[] row;
+  /** The length of the step that reached the iterate offered next. */
+  double step = Double.NaN;
+  private boolean stale;
 
-  StateRows(FirstOrderMethod.Stepper stepper) {
-    this.stepper = stepper;
-    List<String> own = stepper == null ? List.of() : stepper.stateNames();
+  StateRows(States source) {
+    this.source = source;
+    List<String> own = source.stateNames();
     names.addAll(own);
     names.add("step");
     widths = new int[names.size()];
     int w = 0;
     for (int k = 0; k < own.size(); k++) {
-      widths[k] = stepper.stateWidth(k);
+      widths[k] = source.stateWidth(k);
       w += widths[k];
     }
     widths[own.size()] = 1;
     width = w + 1;
-    row = new double[width];
   }
 
-  /** The extras of the current iterate, reached by a step of length {@code step}. */
-  double[] row(double step) {
-    int off = 0;
+  /** The method's states no longer belong to the run's last iterate. */
+  void stale() {
+    stale = true;
+  }
+
+  /** Writes the current iterate's row into {@code into} from {@code off}. */
+  void write(double[] into, int off) {
+    if (stale) {
+      Arrays.fill(into, off, off + width, Double.NaN);
+      return;
+    }
     for (int k = 0; k < widths.length - 1; k++) {
-      stepper.copyState(k, row, off);
+      source.copyState(k, into, off);
       off += widths[k];
     }
-    row[off] = step;
-    return row;
+    into[off] = step;
   }
 
   /** |a - b|, the 2-norm of a step. */

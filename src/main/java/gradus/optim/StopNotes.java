@@ -12,6 +12,33 @@ import java.math.MathContext;
 final class StopNotes {
   private StopNotes() {}
 
+  /**
+   * The message of a full-batch run that stopped with {@code stop} at x (value f, gradient g, its
+   * norm gnorm), completed with its cause: a step limit (whose message is null until here) says
+   * how far gnorm is from gtol and what to change, or that gd oscillates; a divergence whether
+   * gd's rate oscillates; a stalled line search why; a converged run whether x is a saddle. The
+   * diagnostics evaluate f or its Hessian a few times (not counted); Ctrl-C meanwhile drops them.
+   */
+  static String complete(Driver.Stop stop, Objective o, double[] x, double f, double[] g, double gnorm,
+      Method m, double rate, long steps, double gtol, Bounds bounds) {
+    String message = stop.message();
+    try {
+      String note = switch (stop.status()) {
+        case Result.MAX_STEPS -> message == null
+            ? stepLimit(steps, gnorm, gtol, Minimizer.gradientName(bounds), m, oscillation(o, x, m, rate)) : null;
+        case Result.DIVERGED -> oscillation(o, x, m, rate);
+        case Result.STALLED -> stalled(o, x, f, bounds == null ? g : Minimizer.reported(bounds, x, g), gtol, bounds);
+        case Result.CONVERGED -> bounds == null ? saddle(o, x) : null;
+        default -> null;
+      };
+      if (message == null) return note;
+      return note == null ? message : message + " " + note;
+    } catch (RuntimeException e) {
+      if (!o.isInterrupt(e)) throw e;
+      return message != null ? message : stepLimit(steps, gnorm, gtol, Minimizer.gradientName(bounds), m, null);
+    }
+  }
+
   /** {@code 31234.5} as {@code 3.12e+04}: three significant digits are enough to read a ratio. */
   static String approx(double v) {
     if (!Double.isFinite(v) || v == 0) return Check.num(v);
@@ -56,14 +83,16 @@ final class StopNotes {
    * the gradient ({@code h = sqrt(eps)*max(1, |x|)}; not counted in evaluations): when f changes
    * there by no more than its rounding, x is as good as f's precision allows and gtol asks for
    * more; when f rises, the gradient does not describe f near x (a kink of abs, max, where...).
-   * Null when neither holds (the driver's reason says enough).
+   * Null when neither holds (the driver's reason says enough). In a bounded run g is the
+   * projected gradient and the probe stays in the box.
    */
-  static String stalled(Objective o, double[] x, double f, double[] g, double gtol) {
+  static String stalled(Objective o, double[] x, double f, double[] g, double gtol, Bounds bounds) {
     double gn = Vec.norm2(g);
     if (!(gn > 0) || !Double.isFinite(f)) return null;
     double h = 1.4901161193847656e-8 * Math.max(1, Vec.norm2(x));
     double[] y = new double[x.length];
     for (int i = 0; i < x.length; i++) y[i] = x[i] - h * g[i] / gn;
+    if (bounds != null) bounds.clip(y);
     double fy = o.value(y);
     double rounding = 16 * Math.ulp(Math.max(Math.abs(f), Double.MIN_NORMAL));
     if (Math.abs(fy - f) <= rounding) {

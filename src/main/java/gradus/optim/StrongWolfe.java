@@ -161,10 +161,15 @@ final class StrongWolfe {
     return Vec.dot(from.g, d);
   }
 
+  /** The cap {@link #restrict} set for the next search. */
+  double maxStep() {
+    return maxStep;
+  }
+
   /** Evaluates at cur.x + a*d into the trial iterate; remembers the lowest finite value seen. */
   private double phi(double a) {
-    Vec.axpy(cur.x, a, d, trial.x);
-    if (ev.bounds != null) ev.bounds.clip(trial.x);
+    if (ev.bounds != null) ev.bounds.step(cur.x, a, d, trial.x);
+    else Vec.axpy(cur.x, a, d, trial.x);
     double f = ev.eval(trial.x, trial.g);
     trial.f = f;
     if (!Double.isFinite(f) || !Vec.finite(trial.g)) {

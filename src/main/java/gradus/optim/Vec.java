@@ -14,18 +14,24 @@ final class Vec {
     return Math.sqrt(dot(a, a));
   }
 
+  /** The largest |a_i|: NaN if any a_i is NaN, inf if any is infinite. */
   static double normInf(double[] a) {
     double m = 0;
     for (double v : a) {
-      if (Double.isNaN(v)) return Double.NaN;
-      m = Math.max(m, Math.abs(v));
+      double abs = Math.abs(v);
+      if (!(abs <= m)) {
+        if (abs != abs) return Double.NaN;
+        m = abs;
+      }
     }
     return m;
   }
 
+  /** Whether every a_i is finite: v - v is 0 for finite v and NaN for inf and NaN. */
   static boolean finite(double[] a) {
-    for (double v : a) if (!Double.isFinite(v)) return false;
-    return true;
+    double s = 0;
+    for (double v : a) s += v - v;
+    return s == 0;
   }
 
   /** out = x + a*d */

@@ -31,6 +31,16 @@ final class Declare {
     this.sig = sig;
   }
 
+  /** A vector-valued model: its body's value is a local list (a one-index array). */
+  static VectorFunction declareVector(String name, Signature sig, Expr body) {
+    Expr checked = new Declare(name, sig).check(body, new ArrayList<>(), false);
+    Expr simple = Simplifier.simplify(checked, sig);
+    if (!(simple instanceof Expr.Array a) || a.indices().size() != 1) {
+      throw new SymException("the value of " + name + " must be a number or a list, not a matrix");
+    }
+    return new VectorFunction(name, sig, a);
+  }
+
   static ScalarFunction declare(String name, Signature sig, Expr body) {
     Expr checked = new Declare(name, sig).check(body, new ArrayList<>(), false);
     Expr simple = Simplifier.simplify(checked, sig);
@@ -72,29 +82,23 @@ final class Declare {
       }
       return e;
     }
-    if (e instanceof Elem el) {
-      VarSpec spec = spec(el.vector());
-      if (!spec.isVector()) throw new SymException("'" + el.vector() + "' is a scalar and cannot be indexed");
-      Expr idx = check(el.index(), scope, guarded);
-      Expr shown = Sym.elem(el.vector(), idx);
-      requireWhole(idx, "the index in " + shown.text());
-      checkRange(el.vector(), spec.size(), Simplifier.simplify(idx, sig), scope, guarded, shown);
-      return shown;
-    }
+    if (e instanceof Elem el) return element(el, scope, guarded);
     if (e instanceof Loop l) {
       if (sig.find(l.index()) != null) {
-        throw new SymException("the sum index '" + l.index() + "' has the name of a variable of " + fname);
+        throw new SymException("the " + l.kind().text() + " index '" + l.index() + "' has the name of a variable of " + fname);
       }
       Expr lo = check(l.lo(), scope, guarded);
       Expr hi = check(l.hi(), scope, guarded);
-      requireWhole(lo, "the lower bound of the " + (l.isProduct() ? "prod" : "sum") + " over " + l.index());
-      requireWhole(hi, "the upper bound of the " + (l.isProduct() ? "prod" : "sum") + " over " + l.index());
+      requireWhole(lo, "the lower bound of the " + l.kind().text() + " over " + l.index());
+      requireWhole(hi, "the upper bound of the " + l.kind().text() + " over " + l.index());
       Expr slo = Simplifier.simplify(lo, sig);
       Expr shi = Simplifier.simplify(hi, sig);
       List<Scope> inner = new ArrayList<>(scope);
       inner.add(new Scope(l.index(), slo instanceof Const c ? c.value() : null, shi instanceof Const c ? c.value() : null));
-      return Sym.loop(l.isProduct(), l.index(), lo, hi, check(l.body(), inner, guarded));
+      return Sym.loop(l.kind(), l.index(), lo, hi, check(l.body(), inner, guarded));
     }
+    if (e instanceof Expr.Array a) return array(a, scope);
+    if (e instanceof Expr.At at) return at(at, scope, guarded);
     if (e instanceof Where w) {
       return Sym.where(check(w.cond(), scope, guarded), check(w.a(), scope, true), check(w.b(), scope, true));
     }
@@ -103,6 +107,126 @@ final class Declare {
     List<Expr> out = new ArrayList<>(ch.size());
     for (Expr c : ch) out.add(check(c, scope, guarded));
     return Exprs.withChildren(e, out);
+  }
+
+  /** {@code x[i]} or {@code W[j, k]}: the right number of whole-number indices, in range. */
+  private Expr element(Elem el, List<Scope> scope, boolean guarded) {
+    VarSpec spec = spec(el.vector());
+    if (!spec.isVector()) throw new SymException("'" + el.vector() + "' is a scalar and cannot be indexed");
+    if (el.indices().size() != spec.rank()) {
+      throw new SymException("'" + spec.shapeText() + "' takes " + (spec.rank() == 1 ? "one index" : "two indices")
+          + ", got " + el.indices().size() + " in " + Printer.compact(el));
+    }
+    List<Expr> idx = new ArrayList<>();
+    for (Expr i : el.indices()) idx.add(check(i, scope, guarded));
+    Expr shown = Sym.elem(el.vector(), idx);
+    boolean byData = false;
+    for (Expr i : idx) byData |= usesField(i, shown);
+    if (byData) {
+      // an element picked by a data field is read from a local copy of the vector, so its
+      // derivative is a selection (where) and every gradient entry keeps a fixed slot
+      List<String> names = new ArrayList<>();
+      List<Expr> los = new ArrayList<>();
+      List<Expr> his = new ArrayList<>();
+      List<Expr> own = new ArrayList<>();
+      for (int d = 0; d < spec.rank(); d++) {
+        String n = d == 0 ? "i" : "j";
+        names.add(n);
+        los.add(Sym.ONE);
+        his.add(Sym.num(spec.dims().get(d)));
+        own.add(Sym.index(n));
+      }
+      Expr copy = Sym.array(el.vector(), names, los, his, Sym.elem(el.vector(), own));
+      return at((Expr.At) Sym.at(copy, idx), scope, guarded);
+    }
+    List<Integer> dims = spec.dims();
+    for (int d = 0; d < idx.size(); d++) {
+      String what = idx.size() == 1 ? "the index in " + Printer.compact(shown) : "index " + (d + 1) + " in " + Printer.compact(shown);
+      requireWhole(idx.get(d), what);
+      checkRange(spec.shapeText(), 1, dims.get(d), Simplifier.simplify(idx.get(d), sig), scope, guarded, shown);
+    }
+    return shown;
+  }
+
+  /** A local array: indices not named like a variable, whole-number constant bounds, a valid body. */
+  private Expr array(Expr.Array a, List<Scope> scope) {
+    List<Scope> inner = new ArrayList<>(scope);
+    List<Expr> los = new ArrayList<>();
+    List<Expr> his = new ArrayList<>();
+    for (int d = 0; d < a.indices().size(); d++) {
+      String i = a.indices().get(d);
+      if (sig.find(i) != null) throw new SymException("the index '" + i + "' of " + a.name() + " has the name of a variable of " + fname);
+      Expr lo = Simplifier.simplify(check(a.lo().get(d), scope, false), sig);
+      Expr hi = Simplifier.simplify(check(a.hi().get(d), scope, false), sig);
+      for (Expr b : List.of(lo, hi)) {
+        if (!(b instanceof Const c) || c.value() != Math.rint(c.value()) || Math.abs(c.value()) > 1e9) {
+          throw new SymException("the range of " + a.name() + "[" + i + " in ...] must have whole-number bounds known when "
+              + fname + " is declared, got " + Printer.compact(b));
+        }
+      }
+      if (((Const) hi).value() < ((Const) lo).value()) {
+        throw new SymException("the range of " + a.name() + "[" + i + " in " + Printer.compact(lo) + ".." + Printer.compact(hi) + "] is empty");
+      }
+      los.add(lo);
+      his.add(hi);
+      inner.add(new Scope(i, ((Const) lo).value(), ((Const) hi).value()));
+    }
+    long n = 1;
+    for (int d = 0; d < los.size(); d++) n *= (long) (((Const) his.get(d)).value() - ((Const) los.get(d)).value() + 1);
+    if (n > 50_000_000) throw new SymException("the local " + a.name() + " would have " + n + " entries (at most 50000000)");
+    return Sym.array(a.name(), a.indices(), los, his, check(a.body(), inner, false));
+  }
+
+  /** An element of a local array: one whole-number index per dimension (sum indices, constants or data fields), in range. */
+  private Expr at(Expr.At at, List<Scope> scope, boolean guarded) {
+    Expr arr = check(at.array(), scope, guarded);
+    if (!(arr instanceof Expr.Array a)) throw new IllegalStateException("an element read of a non-array");
+    if (at.indices().size() != a.indices().size()) {
+      throw new SymException("the local " + shape(a) + " takes " + (a.indices().size() == 1 ? "one index" : "two indices")
+          + ", got " + at.indices().size());
+    }
+    List<Expr> idx = new ArrayList<>();
+    for (Expr i : at.indices()) idx.add(check(i, scope, guarded));
+    Expr shown = Sym.at(a, idx);
+    for (int d = 0; d < idx.size(); d++) {
+      Expr i = Simplifier.simplify(idx.get(d), sig);
+      if (i instanceof Const c && (c.value() != Math.rint(c.value()) || Double.isInfinite(c.value()))) {
+        throw new SymException("the index in " + Printer.compact(shown) + " must be a whole number, got " + Numbers.format(c.value()));
+      }
+      for (String name : Exprs.names(i)) {
+        if (sig.isVariable(name)) {
+          throw new SymException("the index in " + Printer.compact(shown) + " uses the variable '" + name
+              + "'; an index is built from sum indices, constants and data fields");
+        }
+      }
+      double lo = ((Const) a.lo().get(d)).value();
+      double hi = ((Const) a.hi().get(d)).value();
+      checkRange(shape(a), lo, hi, i, scope, guarded, shown);
+    }
+    return shown;
+  }
+
+  /** {@code z[3]}, {@code A[2, 3]}, or {@code h[0..15]} when the range does not start at 1. */
+  static String shape(Expr.Array a) {
+    List<String> parts = new ArrayList<>();
+    for (int d = 0; d < a.indices().size(); d++) {
+      double lo = ((Const) a.lo().get(d)).value();
+      parts.add(lo == 1 ? Integer.toString(a.extent(d)) : Numbers.format(lo) + ".." + Numbers.format(((Const) a.hi().get(d)).value()));
+    }
+    return a.name() + "[" + String.join(", ", parts) + "]";
+  }
+
+  /** True when the index uses a data field (so its value is known only per row). */
+  private boolean usesField(Expr index, Expr shown) {
+    boolean field = false;
+    for (String name : Exprs.names(index)) {
+      if (sig.isVariable(name)) {
+        throw new SymException("the index in " + Printer.compact(shown) + " uses the variable '" + name
+            + "'; an index is built from sum indices, constants and data fields");
+      }
+      field = true;
+    }
+    return field;
   }
 
   private VarSpec spec(String name) {
@@ -132,7 +256,7 @@ final class Declare {
     }
   }
 
-  private void checkRange(String vec, int size, Expr idx, List<Scope> scope, boolean guarded, Expr shown) {
+  private void checkRange(String shape, double first, double last, Expr idx, List<Scope> scope, boolean guarded, Expr shown) {
     double lo;
     double hi;
     if (idx instanceof Const c) {
@@ -153,10 +277,10 @@ final class Declare {
       lo = s.lo() + off;
       hi = s.hi() + off;
     }
-    if (lo < 1 || hi > size) {
-      double bad = lo < 1 ? lo : hi;
-      String head = idx instanceof Const ? "index " + Numbers.format(bad) + " is" : shown.text() + " reaches index " + Numbers.format(bad) + ",";
-      throw new SymException(head + " out of range for " + vec + "[" + size + "] (valid: 1.." + size + ")");
+    if (lo < first || hi > last) {
+      double bad = lo < first ? lo : hi;
+      String head = idx instanceof Const ? "index " + Numbers.format(bad) + " is" : Printer.compact(shown) + " reaches index " + Numbers.format(bad) + ",";
+      throw new SymException(head + " out of range for " + shape + " (valid: " + Numbers.format(first) + ".." + Numbers.format(last) + ")");
     }
   }
 }

@@ -105,8 +105,10 @@ public final class Derivatives {
   }
 
   private static Stmt.Slot slot(Stmt.Slot s, UnaryOperator<Expr> simp) {
-    if (s == null || s.index() == null) return s;
-    return new Stmt.Slot(s.var(), simp.apply(s.index()));
+    if (s == null || s.scalar()) return s;
+    List<Expr> ix = new ArrayList<>();
+    for (Expr i : s.indices()) ix.add(simp.apply(i));
+    return new Stmt.Slot(s.var(), ix);
   }
 
   private static ScalarFunction scalar(SymFunction f, String what) {

@@ -24,7 +24,7 @@ import java.util.Locale;
  */
 public sealed interface Expr
     permits Expr.Const, Expr.Var, Expr.Elem, Expr.Index, Expr.Add, Expr.Mul, Expr.Pow, Expr.Call,
-        Expr.MinMax, Expr.Where, Expr.Cmp, Expr.Logic, Expr.Loop {
+        Expr.MinMax, Expr.Where, Expr.Cmp, Expr.Logic, Expr.Loop, Expr.Array, Expr.At {
 
   /** The one-argument elementary functions of SPEC §4. */
   enum Fn {
@@ -49,16 +49,29 @@ public sealed interface Expr
   /** A scalar decision variable or a scalar field. */
   record Var(String name) implements Expr {}
 
-  /** An element {@code vector[index]} of a vector variable or field; 1-based. */
-  record Elem(String vector, Expr index) implements Expr {
+  /**
+   * An element {@code x[i]} of a vector variable or field, or {@code W[j, k]} of a matrix one
+   * (row-major); 1-based.
+   */
+  record Elem(String vector, List<Expr> indices) implements Expr {
+    public Elem {
+      indices = List.copyOf(indices);
+    }
+
+    /** The index of a vector's element (an error for a matrix's). */
+    public Expr index() {
+      if (indices.size() != 1) throw new IllegalStateException(vector + " takes " + indices.size() + " indices");
+      return indices.get(0);
+    }
+
     @Override
     public boolean equals(Object o) {
-      return o instanceof Elem e && e.vector.equals(vector) && e.index == index;
+      return o instanceof Elem e && e.vector.equals(vector) && Nodes.sameList(e.indices, indices);
     }
 
     @Override
     public int hashCode() {
-      return vector.hashCode() * 31 + System.identityHashCode(index);
+      return vector.hashCode() * 31 + Nodes.listHash(indices);
     }
   }
 
@@ -182,15 +195,38 @@ public sealed interface Expr
     }
   }
 
+  /** What a loop does with the values of its body. */
+  enum Kind {
+    SUM, PROD, MAX, LOGSUMEXP;
+
+    /** The name in the language: {@code sum}, {@code prod}, {@code max}, {@code logsumexp}. */
+    public String text() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The value over an empty range: 0, 1, -inf, -inf. */
+    public double empty() {
+      return switch (this) {
+        case SUM -> 0;
+        case PROD -> 1;
+        default -> Double.NEGATIVE_INFINITY;
+      };
+    }
+  }
+
   /**
-   * {@code sum(index in lo..hi, body)} or, when {@code isProduct}, {@code prod(...)}. Bounds are
-   * inclusive integers and may depend on enclosing indices; an empty range gives 0 (sum) or 1
-   * (product).
+   * {@code sum(index in lo..hi, body)}, or {@code prod}, {@code max}, {@code logsumexp} (stable:
+   * {@code log(sum(exp(body)))} without overflow). Bounds are inclusive integers and may depend on
+   * enclosing indices; an empty range gives {@link Kind#empty()}.
    */
-  record Loop(boolean isProduct, String index, Expr lo, Expr hi, Expr body) implements Expr {
+  record Loop(Kind kind, String index, Expr lo, Expr hi, Expr body) implements Expr {
+    public boolean isProduct() {
+      return kind == Kind.PROD;
+    }
+
     @Override
     public boolean equals(Object o) {
-      return o instanceof Loop l && l.isProduct == isProduct && l.index.equals(index) && l.lo == lo
+      return o instanceof Loop l && l.kind == kind && l.index.equals(index) && l.lo == lo
           && l.hi == hi && l.body == body;
     }
 
@@ -200,7 +236,62 @@ public sealed interface Expr
       h = h * 31 + System.identityHashCode(lo);
       h = h * 31 + System.identityHashCode(hi);
       h = h * 31 + System.identityHashCode(body);
-      return h * 2 + (isProduct ? 1 : 0);
+      return h * 5 + kind.ordinal();
+    }
+  }
+
+  /**
+   * A local array of a block body, by comprehension: {@code h[j in 1..16] = body} (one index) or
+   * {@code A[i in a..b, j in c..d] = body} (two, row-major). It is computed once per evaluation
+   * and read through {@link At}; its indices are bound in its body (like a loop's), and its bounds
+   * are whole-number constants. {@code name} is the local's name, for printing only.
+   */
+  record Array(String name, List<String> indices, List<Expr> lo, List<Expr> hi, Expr body) implements Expr {
+    public Array {
+      indices = List.copyOf(indices);
+      lo = List.copyOf(lo);
+      hi = List.copyOf(hi);
+    }
+
+    /** The number of entries along index d. */
+    public int extent(int d) {
+      return (int) (((Const) hi.get(d)).value() - ((Const) lo.get(d)).value() + 1);
+    }
+
+    /** The number of entries. */
+    public int size() {
+      int n = 1;
+      for (int d = 0; d < indices.size(); d++) n *= Math.max(0, extent(d));
+      return n;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Array a && a.name.equals(name) && a.indices.equals(indices) && Nodes.sameList(a.lo, lo)
+          && Nodes.sameList(a.hi, hi) && a.body == body;
+    }
+
+    @Override
+    public int hashCode() {
+      return (((name.hashCode() * 31 + indices.hashCode()) * 31 + Nodes.listHash(lo)) * 31 + Nodes.listHash(hi)) * 31
+          + System.identityHashCode(body);
+    }
+  }
+
+  /** An element of a local array: {@code h[j]}, {@code A[i, j]}, {@code z[label]}; 1-based within its ranges. */
+  record At(Expr array, List<Expr> indices) implements Expr {
+    public At {
+      indices = List.copyOf(indices);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof At a && a.array == array && Nodes.sameList(a.indices, indices);
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(array) * 31 + Nodes.listHash(indices);
     }
   }
 

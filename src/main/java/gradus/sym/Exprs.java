@@ -1,6 +1,8 @@
 package gradus.sym;
 
 import gradus.sym.Expr.Add;
+import gradus.sym.Expr.Array;
+import gradus.sym.Expr.At;
 import gradus.sym.Expr.Call;
 import gradus.sym.Expr.Cmp;
 import gradus.sym.Expr.Const;
@@ -26,12 +28,15 @@ import java.util.function.Function;
 public final class Exprs {
   private Exprs() {}
 
-  /** The direct children, in order (a loop's lo, hi, body). */
+  /**
+   * The direct children, in order: a loop's lo, hi, body; an array's lower bounds, upper bounds,
+   * body; an element read's array, then its indices.
+   */
   public static List<Expr> children(Expr e) {
     if (e instanceof Const c) return List.of();
       if (e instanceof Var v) return List.of();
       if (e instanceof Index i) return List.of();
-      if (e instanceof Elem el) return List.of(el.index());
+      if (e instanceof Elem el) return el.indices();
       if (e instanceof Add a) return a.terms();
       if (e instanceof Mul m) return m.factors();
       if (e instanceof Pow p) return List.of(p.base(), p.exponent());
@@ -41,6 +46,18 @@ public final class Exprs {
       if (e instanceof Cmp c) return List.of(c.a(), c.b());
       if (e instanceof Logic l) return l.args();
       if (e instanceof Loop l) return List.of(l.lo(), l.hi(), l.body());
+      if (e instanceof Array a) {
+        List<Expr> out = new ArrayList<>(a.lo());
+        out.addAll(a.hi());
+        out.add(a.body());
+        return out;
+      }
+      if (e instanceof At at) {
+        List<Expr> out = new ArrayList<>(at.indices().size() + 1);
+        out.add(at.array());
+        out.addAll(at.indices());
+        return out;
+      }
     throw new IllegalStateException();
   }
 
@@ -49,7 +66,7 @@ public final class Exprs {
     if (e instanceof Const c) return e;
       if (e instanceof Var v) return e;
       if (e instanceof Index i) return e;
-      if (e instanceof Elem el) return Sym.elem(el.vector(), ch.get(0));
+      if (e instanceof Elem el) return Sym.elem(el.vector(), ch);
       if (e instanceof Add a) return Sym.add(ch);
       if (e instanceof Mul m) return Sym.mul(ch);
       if (e instanceof Pow p) return Sym.pow(ch.get(0), ch.get(1));
@@ -58,7 +75,12 @@ public final class Exprs {
       if (e instanceof Where w) return Sym.where(ch.get(0), ch.get(1), ch.get(2));
       if (e instanceof Cmp c) return Sym.cmp(c.op(), ch.get(0), ch.get(1));
       if (e instanceof Logic l) return Sym.logic(l.op(), ch);
-      if (e instanceof Loop l) return Sym.loop(l.isProduct(), l.index(), ch.get(0), ch.get(1), ch.get(2));
+      if (e instanceof Loop l) return Sym.loop(l.kind(), l.index(), ch.get(0), ch.get(1), ch.get(2));
+      if (e instanceof Array a) {
+        int d = a.indices().size();
+        return Sym.array(a.name(), a.indices(), ch.subList(0, d), ch.subList(d, 2 * d), ch.get(2 * d));
+      }
+      if (e instanceof At at) return Sym.at(ch.get(0), ch.subList(1, ch.size()));
     throw new IllegalStateException();
   }
 
@@ -105,6 +127,12 @@ public final class Exprs {
         t.remove(l.index());
         t.addAll(FREE.get(l.lo()));
         t.addAll(FREE.get(l.hi()));
+        r = Set.copyOf(t);
+      } else if (x instanceof Array a) {
+        Set<String> t = new HashSet<>(FREE.get(a.body()));
+        t.removeAll(a.indices());
+        for (Expr b : a.lo()) t.addAll(FREE.get(b));
+        for (Expr b : a.hi()) t.addAll(FREE.get(b));
         r = Set.copyOf(t);
       } else {
         List<Expr> ch = children(x);
@@ -183,6 +211,7 @@ public final class Exprs {
       if (e instanceof Index i) r = env.getOrDefault(i.name(), e);
       else if (e instanceof Const || e instanceof Var) r = e;
       else if (e instanceof Loop l) r = loop(l);
+      else if (e instanceof Array a) r = array(a);
       else {
         List<Expr> ch = children(e);
         List<Expr> out = new ArrayList<>(ch.size());
@@ -203,6 +232,9 @@ public final class Exprs {
       Expr hi = go(l.hi());
       Map<String, Expr> inner = new HashMap<>(env);
       inner.remove(l.index());
+      if (java.util.Collections.disjoint(inner.keySet(), freeIndices(l.body()))) {
+        return Sym.loop(l.kind(), l.index(), lo, hi, l.body());
+      }
       String idx = l.index();
       if (danger.contains(idx) && hasFreeIndex(l.body(), idx)) {
         Set<String> avoid = new HashSet<>(danger);
@@ -211,7 +243,41 @@ public final class Exprs {
         inner.put(l.index(), Sym.index(idx));
       }
       Expr body = inner.isEmpty() ? l.body() : substituteIndices(l.body(), inner);
-      return Sym.loop(l.isProduct(), idx, lo, hi, body);
+      return Sym.loop(l.kind(), idx, lo, hi, body);
+    }
+
+    private Expr array(Array a) {
+      Map<String, Expr> inner = new HashMap<>(env);
+      inner.keySet().removeAll(a.indices());
+      if (java.util.Collections.disjoint(inner.keySet(), freeIndices(a.body()))) {
+        // nothing to replace inside: the same array (renaming its indices would only copy it)
+        List<Expr> lo = new ArrayList<>();
+        List<Expr> hi = new ArrayList<>();
+        for (Expr b : a.lo()) lo.add(go(b));
+        for (Expr b : a.hi()) hi.add(go(b));
+        return Sym.array(a.name(), a.indices(), lo, hi, a.body());
+      }
+      inner = new HashMap<>(env);
+      List<String> names = new ArrayList<>(a.indices());
+      Set<String> avoid = new HashSet<>(danger);
+      avoid.addAll(freeIndices(a.body()));
+      avoid.addAll(names);
+      for (int d = 0; d < names.size(); d++) {
+        String idx = names.get(d);
+        inner.remove(idx);
+        if (danger.contains(idx) && hasFreeIndex(a.body(), idx)) {
+          String fresh = fresh(idx, avoid);
+          avoid.add(fresh);
+          names.set(d, fresh);
+          inner.put(idx, Sym.index(fresh));
+        }
+      }
+      List<Expr> lo = new ArrayList<>();
+      List<Expr> hi = new ArrayList<>();
+      for (Expr b : a.lo()) lo.add(go(b));
+      for (Expr b : a.hi()) hi.add(go(b));
+      Expr body = inner.isEmpty() ? a.body() : substituteIndices(a.body(), inner);
+      return Sym.array(a.name(), names, lo, hi, body);
     }
   }
 
@@ -232,7 +298,12 @@ public final class Exprs {
     if (done != null) return done;
     Expr r;
     if (e instanceof Var || e instanceof Elem) {
-      Expr x = e instanceof Elem el ? Sym.elem(el.vector(), mapLeaves(el.index(), leaf, memo)) : e;
+      Expr x = e;
+      if (e instanceof Elem el) {
+        List<Expr> ix = new ArrayList<>(el.indices().size());
+        for (Expr i : el.indices()) ix.add(mapLeaves(i, leaf, memo));
+        x = Sym.elem(el.vector(), ix);
+      }
       r = leaf.apply(x);
     } else if (e instanceof Const || e instanceof Index) r = e;
     else {

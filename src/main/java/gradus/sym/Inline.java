@@ -22,11 +22,15 @@ public final class Inline {
   private Inline() {}
 
   public static Expr inline(ScalarFunction callee, List<Object> args) {
-    Signature sig = callee.signature();
+    return inline(callee.name(), callee.signature(), callee.body(), args);
+  }
+
+  /** Inlines the (simplified) body of the function {@code name} of signature sig. */
+  static Expr inline(String name, Signature sig, Expr calleeBody, List<Object> args) {
     List<VarSpec> params = new ArrayList<>(sig.vars());
     params.addAll(sig.fields());
     if (args.size() != params.size()) {
-      throw new SymException(callee.name() + " takes " + params.size() + " argument" + (params.size() == 1 ? "" : "s")
+      throw new SymException(name + " takes " + params.size() + " argument" + (params.size() == 1 ? "" : "s")
           + ", got " + args.size());
     }
     Set<String> danger = new HashSet<>();
@@ -34,13 +38,20 @@ public final class Inline {
     for (int k = 0; k < params.size(); k++) {
       VarSpec p = params.get(k);
       Object a = args.get(k);
-      String where = "argument " + (k + 1) + " of " + callee.name() + " ('" + p.name() + "')";
+      String where = "argument " + (k + 1) + " of " + name + " ('" + p.name() + "')";
       if (!p.isVector()) {
         if (!(a instanceof Expr e)) throw new SymException(where + " must be a number or an expression");
         danger.addAll(Exprs.freeIndices(e));
         bind.put(p.name(), e);
       } else if (a instanceof String s) {
         bind.put(p.name(), s);
+      } else if (a instanceof Expr.Array arr) {
+        if (arr.indices().size() != p.rank() || arr.size() != p.size()
+            || (p.isMatrix() && arr.extent(1) != p.cols())) {
+          throw new SymException(where + " must be " + (p.isMatrix() ? "a matrix" : "a vector") + " of shape "
+              + p.shapeText().substring(p.name().length()) + ", got the local " + Declare.shape(arr));
+        }
+        bind.put(p.name(), arr);
       } else if (a instanceof VarSpec v) {
         if (v.size() != p.size()) {
           throw new SymException(where + " must be a vector of " + p.size() + " elements, got '" + v.name() + "' with "
@@ -63,16 +74,25 @@ public final class Inline {
       }
     }
     // the simplified body: a composition f(f(x)) then stays as small as f, not twice as large
-    Expr body = renameBound(callee.body(), danger);
+    Expr body = renameBound(calleeBody, danger);
     return Exprs.mapLeaves(body, leaf -> {
       if (leaf instanceof Var v && bind.get(v.name()) instanceof Expr e) return e;
       if (leaf instanceof Elem el) {
         Object b = bind.get(el.vector());
-        if (b instanceof String s) return Sym.elem(s, el.index());
+        if (b instanceof String s) return Sym.elem(s, el.indices());
+        if (b instanceof Expr.Array arr) {
+          // the callee's 1-based index into the caller's local array, whatever its range
+          List<Expr> ix = new ArrayList<>();
+          for (int d = 0; d < el.indices().size(); d++) {
+            Expr lo = arr.lo().get(d);
+            ix.add(lo == Sym.ONE ? el.indices().get(d) : Sym.add(el.indices().get(d), Sym.sub(lo, Sym.ONE)));
+          }
+          return Sym.at(arr, ix);
+        }
         if (b instanceof List<?> items) {
           Expr idx = Simplifier.simplify(el.index(), null);
           if (!(idx instanceof Const c)) {
-            throw new SymException(callee.name() + " indexes its vector '" + el.vector()
+            throw new SymException(name + " indexes its vector '" + el.vector()
                 + "' with a sum index, so pass it a vector variable, not a list");
           }
           int k = (int) c.value();
@@ -102,7 +122,7 @@ public final class Inline {
       avoid.addAll(Exprs.freeIndices(l.body()));
       String fresh = Exprs.fresh(l.index(), avoid);
       Expr body = Exprs.substituteIndices(l.body(), Map.of(l.index(), Sym.index(fresh)));
-      r = Sym.loop(l.isProduct(), fresh, l.lo(), l.hi(), body);
+      r = Sym.loop(l.kind(), fresh, l.lo(), l.hi(), body);
     }
     memo.put(e, r);
     return r;

@@ -24,7 +24,9 @@ import java.util.Map;
  * {@code relu'(0) = 0}, {@code sign' = 0}; {@code max}/{@code min} split the derivative evenly on a
  * tie ({@code torch.maximum}); for {@code b^c}, ∂/∂b is 0 where {@code c == 0} and ∂/∂c is 0 where
  * {@code b == 0 and c >= 0} ({@code torch.pow}). {@code where} selects a branch, and is handled by
- * the passes (the branch not taken receives nothing, not even a nan); so are sums and products.
+ * the passes (the branch not taken receives nothing, not even a nan); so are the loops ({@code
+ * max} splits evenly among tied maxima like {@code torch.amax}; {@code logsumexp}'s partial is the
+ * softmax {@code exp(body - L)}) and the local arrays of block bodies.
  */
 public final class Partials {
   private Partials() {}
@@ -69,10 +71,19 @@ public final class Partials {
 
   /** ∂e/∂(operand k) for an Add, Mul, Pow, Call or MinMax node. */
   public static Expr of(Expr e, int k) {
+    return of(e, k, e);
+  }
+
+  /**
+   * As {@link #of(Expr, int)}, with {@code self} standing for the node's own value in a rule
+   * that uses it (d exp(a) = exp(a)): the body of a local array passes its element read
+   * {@code h[j]}, so the derivative reads the stored value instead of recomputing it.
+   */
+  public static Expr of(Expr e, int k, Expr self) {
     if (e instanceof Add) return Sym.ONE;
     if (e instanceof Mul m) return others(m.factors(), k);
-    if (e instanceof Pow p) return k == 0 ? powBase(p) : powExponent(p);
-    if (e instanceof Call c) return CALLS.get(c.fn()).of(c.arg(), e);
+    if (e instanceof Pow p) return k == 0 ? powBase(p) : powExponent(p, self);
+    if (e instanceof Call c) return CALLS.get(c.fn()).of(c.arg(), self);
     if (e instanceof MinMax m) return minMax(m, k == 0);
     throw new IllegalArgumentException("no local derivative rule for " + e.getClass().getSimpleName());
   }
@@ -100,10 +111,10 @@ public final class Partials {
   }
 
   /** d(b^c)/dc = b^c*log(b), and 0 where b == 0 and c >= 0 (its limit; torch.pow's rule). */
-  private static Expr powExponent(Pow p) {
+  private static Expr powExponent(Pow p, Expr self) {
     Expr b = p.base();
     Expr c = p.exponent();
-    Expr d = Sym.mul(p, Sym.call(Fn.LOG, b));
+    Expr d = Sym.mul(self, Sym.call(Fn.LOG, b));
     if (b instanceof Const k && k.value() != 0) return d;
     Expr zero = Sym.and(Sym.cmp("==", b, Sym.ZERO), Sym.cmp(">=", c, Sym.ZERO));
     return Sym.where(zero, Sym.ZERO, d);

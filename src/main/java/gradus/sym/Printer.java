@@ -1,6 +1,8 @@
 package gradus.sym;
 
 import gradus.sym.Expr.Add;
+import gradus.sym.Expr.Array;
+import gradus.sym.Expr.At;
 import gradus.sym.Expr.Call;
 import gradus.sym.Expr.Cmp;
 import gradus.sym.Expr.Const;
@@ -38,17 +40,66 @@ final class Printer {
 
   private final boolean tex;
   private final Map<Expr, P> memo = new HashMap<>();
+  /** The printed name of each local array (unique: a second {@code h} is {@code h2}). */
+  private final Map<Expr, String> names = new HashMap<>();
 
   private Printer(boolean tex) {
     this.tex = tex;
   }
 
+  /** The text form; an expression with local arrays prints as a block that defines them first. */
   static String text(Expr e) {
-    return new Printer(false).p(e).s;
+    return new Printer(false).top(e);
   }
 
   static String latex(Expr e) {
-    return new Printer(true).p(e).s;
+    return new Printer(true).top(e);
+  }
+
+  /** One line, local arrays by name only ({@code h[j]}): for tie-breaks and messages. */
+  static String compact(Expr e) {
+    return new Printer(false).p(e).s;
+  }
+
+  private String top(Expr e) {
+    List<Array> arrays = Blocks.arrays(e);
+    if (arrays.isEmpty()) return p(e).s;
+    java.util.Set<String> used = new java.util.HashSet<>();
+    for (Array a : arrays) {
+      String n = Exprs.fresh(a.name(), used);
+      used.add(n);
+      names.put(a, n);
+    }
+    List<String> lines = new ArrayList<>();
+    for (Array a : arrays) lines.add(definition(a));
+    lines.add(p(e).s);
+    if (tex) return "\\begin{aligned} " + String.join(" \\\\ ", lines) + " \\end{aligned}";
+    return "{\n  " + String.join("\n  ", lines) + "\n}";
+  }
+
+  /** {@code h[j in 1..16] = body}, or {@code z = [a, b, c]} for a list. */
+  private String definition(Array a) {
+    String name = names.get(a);
+    List<Expr> items = Blocks.listItems(a);
+    if (items != null) {
+      List<String> xs = new ArrayList<>();
+      for (Expr x : items) xs.add(p(x).s);
+      if (tex) return name(name) + " &= " + vector(xs, true);
+      return name + " = [" + String.join(", ", xs) + "]";
+    }
+    List<String> ranges = new ArrayList<>();
+    for (int d = 0; d < a.indices().size(); d++) {
+      String i = a.indices().get(d);
+      String lo = p(a.lo().get(d)).s;
+      String hi = p(a.hi().get(d)).s;
+      ranges.add(tex ? name(i) + " = " + lo + ", \\dots, " + hi : i + " in " + lo + ".." + hi);
+    }
+    if (tex) {
+      List<String> ix = new ArrayList<>();
+      for (String i : a.indices()) ix.add(name(i));
+      return name(name) + "_{" + String.join(",", ix) + "} &= " + p(a.body()).s + ", \\quad " + String.join(", \\; ", ranges);
+    }
+    return name + "[" + String.join(", ", ranges) + "] = " + p(a.body()).s;
   }
 
   private P p(Expr e) {
@@ -70,10 +121,13 @@ final class Printer {
     }
     if (e instanceof Var v) return new P(name(v.name()), ATOM);
     if (e instanceof Index i) return new P(name(i.name()), ATOM);
-    if (e instanceof Elem el) {
-      String idx = p(el.index()).s;
-      return new P(tex ? name(el.vector()) + "_{" + idx + "}" : el.vector() + "[" + idx + "]", ATOM);
+    if (e instanceof Elem el) return element(name(el.vector()), el.vector(), el.indices());
+    if (e instanceof At at) {
+      String n = names.get(at.array());
+      if (n == null) n = at.array() instanceof Array a ? a.name() : "?";
+      return element(name(n), n, at.indices());
     }
+    if (e instanceof Array a) return new P(a.name(), ATOM);
     if (e instanceof Add a) return add(a);
     if (e instanceof Mul m) return mul(m.factors());
     if (e instanceof Pow pw) return pow(pw);
@@ -104,6 +158,12 @@ final class Printer {
     if (e instanceof Logic l) return logic(l);
     if (e instanceof Loop l) return loop(l);
     throw new IllegalStateException();
+  }
+
+  private P element(String texName, String name, List<Expr> indices) {
+    List<String> ix = new ArrayList<>();
+    for (Expr i : indices) ix.add(p(i).s);
+    return new P(tex ? texName + "_{" + String.join(",", ix) + "}" : name + "[" + String.join(", ", ix) + "]", ATOM);
   }
 
   /** A name as printed: in LaTeX each Greek letter becomes its command ({@code θ} is {@code \theta}). */
@@ -238,11 +298,16 @@ final class Printer {
     String hi = p(l.hi()).s;
     P body = p(l.body());
     if (tex) {
-      String op = l.isProduct() ? "\\prod" : "\\sum";
+      String op = switch (l.kind()) {
+        case SUM -> "\\sum";
+        case PROD -> "\\prod";
+        case MAX -> "\\max";
+        case LOGSUMEXP -> "\\operatorname{logsumexp}";
+      };
       String b = body.prec <= ADD ? paren(body.s) : body.s;
       return new P(op + "_{" + name(l.index()) + "=" + lo + "}^{" + hi + "} " + b, MUL);
     }
-    return new P((l.isProduct() ? "prod" : "sum") + "(" + l.index() + " in " + lo + ".." + hi + ", " + body.s + ")", ATOM);
+    return new P(l.kind().text() + "(" + l.index() + " in " + lo + ".." + hi + ", " + body.s + ")", ATOM);
   }
 
   /** A list of expressions: {@code [a, b]}, or a LaTeX column vector. */

@@ -90,13 +90,10 @@ public record Signature(List<VarSpec> vars, List<VarSpec> fields) {
     return -1;
   }
 
-  /** The flattened variables as references, in order ({@code x}, {@code y[1]}, {@code y[2]}, ...). */
+  /** The flattened variables as references, in order ({@code x}, {@code y[1]}, {@code W[1, 2]}, ...). */
   public List<VarRef> refs() {
     List<VarRef> out = new ArrayList<>();
-    for (VarSpec v : vars) {
-      if (v.isVector()) for (int i = 1; i <= v.size(); i++) out.add(new VarRef(v.name(), i));
-      else out.add(new VarRef(v.name(), null));
-    }
+    for (VarSpec v : vars) for (int k = 0; k < v.width(); k++) out.add(element(v, k));
     return out;
   }
 
@@ -104,10 +101,17 @@ public record Signature(List<VarSpec> vars, List<VarSpec> fields) {
   public VarRef ref(int k) {
     int off = 0;
     for (VarSpec v : vars) {
-      if (k < off + v.width()) return v.isVector() ? new VarRef(v.name(), k - off + 1) : new VarRef(v.name(), null);
+      if (k < off + v.width()) return element(v, k - off);
       off += v.width();
     }
     throw new SymException("there is no variable number " + (k + 1) + " (the function has " + off + ")");
+  }
+
+  /** Element k (0-based, row-major) of v as a reference. */
+  private static VarRef element(VarSpec v, int k) {
+    if (!v.isVector()) return VarRef.of(v.name());
+    if (!v.isMatrix()) return VarRef.of(v.name(), k + 1);
+    return VarRef.of(v.name(), k / v.cols() + 1, k % v.cols() + 1);
   }
 
   /** Names allowed in a body, for error messages. */
@@ -126,18 +130,26 @@ public record Signature(List<VarSpec> vars, List<VarSpec> fields) {
       throw new SymException("'" + ref.name() + "' is not a variable of this function (variables: "
           + String.join(", ", vars.stream().map(VarSpec::name).toList()) + ")");
     }
-    if (spec.isVector()) {
-      if (ref.index() == null) {
+    List<Integer> ix = ref.indices();
+    if (spec.rank() != ix.size()) {
+      if (spec.rank() == 0) throw new SymException("'" + ref.name() + "' is a scalar and cannot be indexed");
+      if (spec.rank() == 1 && ix.isEmpty()) {
         throw new SymException("'" + ref.name() + "' is a vector of " + spec.size()
             + " elements: name one element, as in " + ref.name() + "[1]");
       }
-      if (ref.index() < 1 || ref.index() > spec.size()) {
-        throw new SymException("index " + ref.index() + " is out of range for " + ref.name() + "["
-            + spec.size() + "] (valid: 1.." + spec.size() + ")");
-      }
-      return offset(ref.name()) + ref.index() - 1;
+      throw new SymException("'" + spec.shapeText() + "' takes " + (spec.rank() == 1 ? "one index" : "two indices")
+          + ": name one element, as in " + ref.name() + (spec.rank() == 1 ? "[1]" : "[1, 1]"));
     }
-    if (ref.index() != null) throw new SymException("'" + ref.name() + "' is a scalar and cannot be indexed");
-    return offset(ref.name());
+    List<Integer> dims = spec.dims();
+    for (int d = 0; d < ix.size(); d++) {
+      if (ix.get(d) < 1 || ix.get(d) > dims.get(d)) {
+        if (spec.rank() == 1) {
+          throw new SymException("index " + ix.get(0) + " is out of range for " + spec.shapeText() + " (valid: 1.." + spec.size() + ")");
+        }
+        throw new SymException("index " + ix + " is out of range for " + spec.shapeText());
+      }
+    }
+    int k = spec.rank() == 0 ? 0 : spec.rank() == 1 ? ix.get(0) - 1 : (ix.get(0) - 1) * spec.cols() + ix.get(1) - 1;
+    return offset(ref.name()) + k;
   }
 }

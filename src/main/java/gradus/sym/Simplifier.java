@@ -69,7 +69,7 @@ public final class Simplifier {
     if (e instanceof Const c) return c.value() == 0 ? Sym.ZERO : e;
       if (e instanceof Var v) return e;
       if (e instanceof Index i) return e;
-      if (e instanceof Elem el) return Sym.elem(el.vector(), s(el.index()));
+      if (e instanceof Elem el) return Sym.elem(el.vector(), map(el.indices()));
       if (e instanceof Add a) return addTerms(map(a.terms()));
       if (e instanceof Mul m) return mulFactors(map(m.factors()));
       if (e instanceof Pow p) return pow(s(p.base()), s(p.exponent()));
@@ -78,7 +78,9 @@ public final class Simplifier {
       if (e instanceof Where w) return where(s(w.cond()), s(w.a()), s(w.b()));
       if (e instanceof Cmp c) return cmp(c.op(), s(c.a()), s(c.b()));
       if (e instanceof Logic l) return logic(l.op(), map(l.args()));
-      if (e instanceof Loop l) return loop(l.isProduct(), l.index(), s(l.lo()), s(l.hi()), s(l.body()));
+      if (e instanceof Loop l) return loop(l.kind(), l.index(), s(l.lo()), s(l.hi()), s(l.body()));
+      if (e instanceof Expr.Array a) return Sym.array(a.name(), a.indices(), map(a.lo()), map(a.hi()), s(a.body()));
+      if (e instanceof Expr.At at) return at(s(at.array()), map(at.indices()));
     throw new IllegalStateException();
   }
 
@@ -287,18 +289,40 @@ public final class Simplifier {
     return Sym.cmp("!=", a, Sym.ZERO);
   }
 
-  private Expr loop(boolean isProduct, String index, Expr lo, Expr hi, Expr body) {
-    Expr empty = isProduct ? Sym.ONE : Sym.ZERO;
-    if (body == empty) return empty;
+  private Expr loop(Expr.Kind kind, String index, Expr lo, Expr hi, Expr body) {
+    boolean isProduct = kind == Expr.Kind.PROD;
+    Expr empty = Sym.num(kind.empty());
+    if ((kind == Expr.Kind.SUM || isProduct) && body == empty) return empty;
     if (lo instanceof Const l && hi instanceof Const h) {
       if (h.value() < l.value()) return empty;
       if (h.value() == l.value()) return s(Exprs.substituteIndices(body, Map.of(index, lo)));
       if (!Exprs.hasFreeIndex(body, index)) {
         Expr count = Sym.num(h.value() - l.value() + 1);
-        return isProduct ? pow(body, count) : mulFactors(List.of(count, body));
+        return switch (kind) {
+          case SUM -> mulFactors(List.of(count, body));
+          case PROD -> pow(body, count);
+          case MAX -> body;
+          case LOGSUMEXP -> addTerms(List.of(body, Sym.num(Math.log(h.value() - l.value() + 1))));
+        };
       }
     }
-    return Sym.loop(isProduct, index, lo, hi, body);
+    return Sym.loop(kind, index, lo, hi, body);
+  }
+
+  /** An element of a local array at constant indices (in range) is that element's formula. */
+  private Expr at(Expr array, List<Expr> indices) {
+    if (array instanceof Expr.Array a && indices.stream().allMatch(i -> i instanceof Const)) {
+      Map<String, Expr> env = new HashMap<>();
+      for (int d = 0; d < indices.size(); d++) {
+        double k = ((Const) indices.get(d)).value();
+        double lo = ((Const) a.lo().get(d)).value();
+        double hi = ((Const) a.hi().get(d)).value();
+        if (k != Math.rint(k) || k < lo || k > hi) return Sym.at(array, indices);
+        env.put(a.indices().get(d), indices.get(d));
+      }
+      return s(Exprs.substituteIndices(a.body(), env));
+    }
+    return Sym.at(array, indices);
   }
 
   /** The canonical order of terms and factors. */
@@ -358,7 +382,16 @@ public final class Simplifier {
         return true;
       }
       if (e instanceof Elem el) {
-        m.merge(varKey(el.vector(), indexOffset(el.index())), w, Double::sum);
+        double sub = 0;
+        for (Expr i : el.indices()) sub = sub * 1e6 + indexOffset(i);
+        m.merge(varKey(el.vector(), sub), w, Double::sum);
+        return true;
+      }
+      if (e instanceof Expr.At at && at.array() instanceof Expr.Array a) {
+        // a local's entry orders after the variables, like a field
+        double sub = 0;
+        for (Expr i : at.indices()) sub = sub * 1e6 + indexOffset(i);
+        m.merge(new VarKey(Integer.MAX_VALUE - 1, a.name(), sub), w, Double::sum);
         return true;
       }
       if (e instanceof Mul mu) {
@@ -405,7 +438,7 @@ public final class Simplifier {
 
     /** The last tie-break, the printed form; printed once per node, not once per comparison. */
     private String text(Expr e) {
-      return texts.computeIfAbsent(e, Printer::text);
+      return texts.computeIfAbsent(e, Printer::compact);
     }
 
     int compareFactors(Expr a, Expr b) {

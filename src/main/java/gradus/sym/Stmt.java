@@ -13,11 +13,35 @@ import java.util.List;
  */
 public sealed interface Stmt permits Stmt.Acc, Stmt.For {
 
-  /** A variable slot: a scalar variable ({@code index == null}) or {@code var[index]} (1-based). */
-  record Slot(String var, Expr index) {
+  /** A variable slot: a scalar variable (no indices), {@code var[i]} or {@code var[j, k]} (1-based). */
+  record Slot(String var, List<Expr> indices) {
+    public Slot {
+      indices = List.copyOf(indices);
+    }
+
+    /** A scalar's slot ({@code index == null}) or a vector element's. */
+    public Slot(String var, Expr index) {
+      this(var, index == null ? List.of() : List.of(index));
+    }
+
+    /** The index of a vector element, or null for a scalar (not for a matrix element). */
+    public Expr index() {
+      if (indices.size() > 1) throw new IllegalStateException(var + " has two indices");
+      return indices.isEmpty() ? null : indices.get(0);
+    }
+
+    public boolean scalar() {
+      return indices.isEmpty();
+    }
+
+    /** The element this slot names, as an expression ({@code x}, {@code x[i]}, {@code W[j, k]}). */
+    public Expr expr() {
+      return indices.isEmpty() ? Sym.var(var) : Sym.elem(var, indices);
+    }
+
     @Override
     public String toString() {
-      return index == null ? var : var + "[" + index.text() + "]";
+      return Printer.compact(expr());
     }
   }
 

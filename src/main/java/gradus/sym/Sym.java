@@ -57,7 +57,12 @@ public final class Sym {
   }
 
   public static Expr elem(String vector, Expr index) {
-    return intern(new Elem(vector, index));
+    return intern(new Elem(vector, List.of(index)));
+  }
+
+  /** {@code x[i]} (one index) or {@code W[j, k]} (two). */
+  public static Expr elem(String vector, List<Expr> indices) {
+    return intern(new Elem(vector, indices));
   }
 
   public static Expr elem(String vector, int index) {
@@ -162,16 +167,31 @@ public final class Sym {
   }
 
   public static Expr sum(String index, Expr lo, Expr hi, Expr body) {
-    return intern(new Loop(false, index, lo, hi, body));
+    return loop(Expr.Kind.SUM, index, lo, hi, body);
   }
 
   public static Expr prod(String index, Expr lo, Expr hi, Expr body) {
-    return intern(new Loop(true, index, lo, hi, body));
+    return loop(Expr.Kind.PROD, index, lo, hi, body);
   }
 
   public static Expr loop(boolean isProduct, String index, Expr lo, Expr hi, Expr body) {
-    return intern(new Loop(isProduct, index, lo, hi, body));
+    return loop(isProduct ? Expr.Kind.PROD : Expr.Kind.SUM, index, lo, hi, body);
   }
+
+  public static Expr loop(Expr.Kind kind, String index, Expr lo, Expr hi, Expr body) {
+    return intern(new Loop(kind, index, lo, hi, body));
+  }
+
+  /** A local array by comprehension over one or two indices (see {@link Expr.Array}). */
+  public static Expr array(String name, List<String> indices, List<Expr> lo, List<Expr> hi, Expr body) {
+    return intern(new Expr.Array(name, indices, lo, hi, body));
+  }
+
+  /** An element of a local array. */
+  public static Expr at(Expr array, List<Expr> indices) {
+    return intern(new Expr.At(array, indices));
+  }
+
 
   /**
    * Declares {@code name(vars; fields) = body}: checks names, element use and constant indices
@@ -180,6 +200,11 @@ public final class Sym {
    */
   public static ScalarFunction declare(String name, Signature signature, Expr body) {
     return Declare.declare(name, signature, body);
+  }
+
+  /** Declares a vector-valued model, whose body's value is a local list (see {@link VectorFunction}). */
+  public static VectorFunction declareVector(String name, Signature signature, Expr body) {
+    return Declare.declareVector(name, signature, body);
   }
 
   /**

@@ -1,5 +1,7 @@
 package gradus.sym;
 
+import gradus.sym.Expr.Array;
+import gradus.sym.Expr.At;
 import gradus.sym.Expr.Elem;
 import gradus.sym.Expr.Loop;
 import gradus.sym.Expr.Var;
@@ -23,6 +25,8 @@ final class Tangent {
 
   private final Reverse dep;
   private final Map<Expr, Expr> memo = new IdentityHashMap<>();
+  /** The body of a local array → its element read, for rules that use the node's own value. */
+  private final Map<Expr, Expr> selves = new IdentityHashMap<>();
 
   Tangent(Reverse dep) {
     this.dep = dep;
@@ -39,7 +43,7 @@ final class Tangent {
 
   private Expr rule(Expr e) {
     if (e instanceof Var v) return Sym.var(v.name() + PRIME);
-    if (e instanceof Elem el) return Sym.elem(el.vector() + PRIME, el.index());
+    if (e instanceof Elem el) return Sym.elem(el.vector() + PRIME, el.indices());
     if (e instanceof Where w) {
       Expr a = of(w.a());
       Expr b = of(w.b());
@@ -48,14 +52,32 @@ final class Tangent {
     if (e instanceof Loop l) {
       Expr body = of(l.body());
       if (body == Sym.ZERO) return Sym.ZERO;
-      if (l.isProduct()) body = Reverse.Products.times(body, ProductRule.others(l, l.index(), l.body()));
-      return Sym.sum(l.index(), l.lo(), l.hi(), body);
+      Expr d = switch (l.kind()) {
+        case SUM -> body;
+        case PROD -> Reverse.Products.times(body, ProductRule.others(l, l.index(), l.body()));
+        case MAX -> Reverse.Products.times(body, Reverse.maxShare(l, l.index(), l.body()));
+        case LOGSUMEXP -> Reverse.Products.times(body, Sym.call(Expr.Fn.EXP, Sym.sub(l.body(), l)));
+      };
+      return Sym.sum(l.index(), l.lo(), l.hi(), d);
+    }
+    if (e instanceof Array a) {
+      // the tangent of a local array is the array of its entries' tangents, computed once
+      List<Expr> here = new ArrayList<>();
+      for (String i : a.indices()) here.add(Sym.index(i));
+      selves.put(a.body(), Sym.at(a, here));
+      Expr body = of(a.body());
+      return body == Sym.ZERO ? Sym.ZERO : Sym.array("t" + a.name(), a.indices(), a.lo(), a.hi(), body);
+    }
+    if (e instanceof At at) {
+      Expr arr = of(at.array());
+      return arr == Sym.ZERO ? Sym.ZERO : Sym.at(arr, at.indices());
     }
     List<Expr> ops = Partials.operands(e);
     List<Expr> terms = new ArrayList<>(ops.size());
+    Expr self = selves.getOrDefault(e, e);
     for (int k = 0; k < ops.size(); k++) {
       Expr t = of(ops.get(k));
-      if (t != Sym.ZERO) terms.add(Reverse.Products.times(Partials.of(e, k), t));
+      if (t != Sym.ZERO) terms.add(Reverse.Products.times(Partials.of(e, k, self), t));
     }
     return Sym.add(terms);
   }

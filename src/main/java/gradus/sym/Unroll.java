@@ -79,14 +79,18 @@ final class Unroll {
       for (Expr c : ch) out.add(unrollLoops(c, memo));
       r = Exprs.withChildren(e, out);
     }
-    if (r instanceof Expr.Loop l && l.lo() instanceof Const lo && l.hi() instanceof Const hi
+    if (r instanceof Expr.Loop l && (l.kind() == Expr.Kind.SUM || l.kind() == Expr.Kind.PROD) && l.lo() instanceof Const lo && l.hi() instanceof Const hi
         && hi.value() - lo.value() < MAX_PARTS && budget > hi.value() - lo.value()) {
       List<Expr> terms = new ArrayList<>();
       for (double i = lo.value(); i <= hi.value(); i++) {
         budget--;
         terms.add(unrollLoops(Exprs.substituteIndices(l.body(), Map.of(l.index(), Sym.num(i))), memo));
       }
-      r = l.isProduct() ? Sym.mul(terms) : Sym.add(terms);
+      r = switch (l.kind()) {
+        case SUM -> Sym.add(terms);
+        case PROD -> Sym.mul(terms);
+        default -> r;
+      };
     }
     memo.put(e, r);
     return r;
@@ -154,9 +158,9 @@ final class Unroll {
     return out;
   }
 
-  /** c when the slot's index is {@code index + c}, else null. */
+  /** c when the slot's (vector) index is {@code index + c}, else null. */
   private Double offset(Stmt.Slot slot, String index) {
-    if (slot == null || slot.index() == null) return null;
+    if (slot == null || slot.indices().size() != 1) return null;
     Expr e = slot.index();
     if (e instanceof Expr.Index i && i.name().equals(index)) return 0.0;
     if (e instanceof Expr.Add a && a.terms().size() == 2 && a.terms().get(0) instanceof Expr.Index i
@@ -168,11 +172,16 @@ final class Unroll {
 
   private long flat(Stmt.Slot s, Map<String, Expr> env) {
     int off = sig.offset(s.var());
-    if (s.index() == null) return off;
-    double v = value(s.index(), env);
+    if (s.scalar()) return off;
     VarSpec spec = sig.find(s.var());
-    if (v != Math.rint(v) || v < 1 || v > spec.size()) return -1;
-    return off + (long) v - 1;
+    List<Integer> dims = spec.dims();
+    long k = 0;
+    for (int d = 0; d < s.indices().size(); d++) {
+      double v = value(s.indices().get(d), env);
+      if (v != Math.rint(v) || v < 1 || v > dims.get(d)) return -1;
+      k = k * dims.get(d) + (long) v - 1;
+    }
+    return off + k;
   }
 
   /** The value of an index expression (sum indices and constants only). */
@@ -214,6 +223,7 @@ final class Unroll {
     if (e instanceof Expr.Loop l) {
       double lo = Math.ceil(value(l.lo(), env));
       double hi = Math.floor(value(l.hi(), env));
+      if (l.kind() != Expr.Kind.SUM && l.kind() != Expr.Kind.PROD) throw new SymException("an index cannot use " + l.kind().text());
       double acc = l.isProduct() ? 1 : 0;
       Map<String, Expr> inner = new HashMap<>(env);
       for (double i = lo; i <= hi; i++) {
@@ -252,8 +262,15 @@ final class Unroll {
   /** 1 when the slot is the reference, 0 when it cannot be, else the index condition. */
   private static Expr match(Stmt.Slot slot, VarRef ref) {
     if (!slot.var().equals(ref.name())) return Sym.ZERO;
-    if (slot.index() == null) return Sym.ONE;
-    if (slot.index() instanceof Const k) return k.value() == ref.index() ? Sym.ONE : Sym.ZERO;
-    return Sym.cmp("==", slot.index(), Sym.num(ref.index()));
+    List<Expr> conds = new ArrayList<>();
+    for (int d = 0; d < slot.indices().size(); d++) {
+      Expr i = slot.indices().get(d);
+      int want = ref.indices().get(d);
+      if (i instanceof Const k) {
+        if (k.value() != want) return Sym.ZERO;
+      } else conds.add(Sym.cmp("==", i, Sym.num(want)));
+    }
+    if (conds.isEmpty()) return Sym.ONE;
+    return conds.size() == 1 ? conds.get(0) : Sym.and(conds.get(0), conds.get(1));
   }
 }

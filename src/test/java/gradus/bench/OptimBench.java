@@ -35,25 +35,7 @@ public class OptimBench {
   static final int N = 10_000;
   static final int ROWS = 10_000;
 
-  final Objective rosenbrock = new Objective() {
-    @Override
-    public int dimension() {
-      return N;
-    }
-
-    @Override
-    public double valueAndGradient(double[] x, double[] g) {
-      double f = 0;
-      for (int i = 0; i < N; i += 2) {
-        double a = x[i + 1] - x[i] * x[i];
-        double b = 1 - x[i];
-        f += 100 * a * a + b * b;
-        g[i] = -400 * x[i] * a - 2 * b;
-        g[i + 1] = 200 * a;
-      }
-      return f;
-    }
-  };
+  final Objective rosenbrock = OptimCore.separableRosenbrock(N);
 
   final double[] u = new double[ROWS];
   final double[] v = new double[ROWS];

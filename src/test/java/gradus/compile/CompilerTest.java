@@ -234,6 +234,25 @@ class CompilerTest {
     assertHessianMatchesFd(compile(vec(n), f), x, null, 0, 1e-5);
   }
 
+  /**
+   * (sum(j, tanh(sum(k, x[2j + k - 2]*y[k]))))^2: in its Hessian program the row loops over j and
+   * k hold the node tanh(sum(k, ...)) at another j, whose own sum over k computes x[...]*y[k]
+   * with its inner k — the same node y[k] as the row's. Each scope keeps its own value of it (a
+   * single local for both once gave wrong Hessian entries after the inner loop).
+   */
+  @Test
+  void aNodeComputedInAnInnerLoopOfTheSameIndexKeepsBothValues() {
+    Expr j = index("j");
+    Expr k = index("k");
+    Expr inner = sum("k", num(1), num(2), mul(elem("x", add(mul(num(2), j), k, num(-2))), elem("y", k)));
+    Expr f = pow(sum("j", num(1), num(2), call(Fn.TANH, inner)), num(2));
+    Signature sig = new Signature(List.of(new VarSpec("x", 4)), List.of(new VarSpec("y", 2)));
+    double[] x = {0.8, 0.25, -0.24, -0.49};
+    double[] y = {0.3, -1.1};
+    assertAgree(sig, f, x, y, 0);
+    assertHessianMatchesFd(compile(sig, f), x, y, 0, 1e-6);
+  }
+
   @Test
   void productsHandleZeroFactors() {
     int n = 5;

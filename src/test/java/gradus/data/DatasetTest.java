@@ -96,6 +96,18 @@ class DatasetTest {
   }
 
   @Test
+  void takeGathersRowsInTheGivenOrder() {
+    Dataset t = sample().take(new int[] {2, 0, 2});
+    assertThat(t.columns()).isEqualTo(sample().columns());
+    assertThat(t.row(0)).containsExactly(sample().row(2));
+    assertThat(t.row(1)).containsExactly(sample().row(0));
+    assertThat(t.row(2)).containsExactly(sample().row(2));
+    assertThat(sample().take(new int[0]).rows()).isZero();
+    assertThatThrownBy(() -> sample().take(new int[] {3})).hasMessage("row 3 of a data set with 3 rows");
+    assertThatThrownBy(() -> sample().take(new int[] {-1})).hasMessage("row -1 of a data set with 3 rows");
+  }
+
+  @Test
   void tableIsRightAlignedWithHeader() {
     Dataset d = new Dataset(List.of("x", "long_name"), new double[][] {{1, -2.5, 100}, {0.125, 3, 4}});
     assertThat(d.toTable(5)).isEqualTo(

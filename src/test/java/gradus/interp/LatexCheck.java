@@ -17,7 +17,7 @@ final class LatexCheck {
   static final Set<String> COMMANDS = Set.of("frac", "sqrt", "left", "right", "begin", "end", "mathrm", "textbf",
       "text", "quad", "leftarrow", "le", "ge", "ne", "land", "lor", "lnot", "cdot", "infty", "max", "min", "exp", "log",
       "sin", "cos", "tan", "sinh", "cosh", "tanh", "arcsin", "arccos", "arctan", "lVert", "rVert", "langle", "rangle",
-      "sum", "prod", "nabla", "in", "succ", "dots", "tfrac", "top", "bar", "alpha", "beta", "gamma", "delta", "epsilon",
+      "sum", "prod", "nabla", "in", "succ", "approx", "dots", "tfrac", "top", "bar", "alpha", "beta", "gamma", "delta", "epsilon",
       "varepsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau",
       "upsilon", "phi", "varphi", "chi", "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma",
       "Upsilon", "Phi", "Psi", "Omega");

@@ -61,6 +61,25 @@ class BoundsTest {
   }
 
   @Test
+  void aStepToTheBoxsEdgeLandsExactlyOnIt() {
+    // bfgs's second step on the quadratic: x + a·d at the largest feasible a rounds to just inside
+    double[] x = {-2.7415485140805544, 1.0236277198598727};
+    double[] d = {10.864590730620629, -1.1323738829964478};
+    double a = BOX.maxStep(x, d);
+    assertThat(x[0] + a * d[0]).isLessThan(1);
+    double[] out = new double[2];
+    BOX.step(x, a, d, out);
+    assertThat(out[0]).isEqualTo(1.0);
+    assertThat(out[1]).isEqualTo(x[1] + a * d[1]);
+    // the free coordinates' gradient: x at its upper bound with g pushing up is blocked
+    boolean[] blocked = new boolean[2];
+    double[] free = new double[2];
+    assertThat(BOX.freeGradient(out, new double[] {-2.9, 0.5}, blocked, free)).isEqualTo(1);
+    assertThat(blocked).containsExactly(true, false);
+    assertThat(free).containsExactly(0, 0.5);
+  }
+
+  @Test
   void aStartOutsideTheBoxIsClippedAndTheMessageSaysSo() {
     Result r = Minimizer.run(new Quadratic(), new double[] {5, -2}, Methods.create("lbfgs", Map.of()),
         RunOptions.defaults().withBounds(BOX));

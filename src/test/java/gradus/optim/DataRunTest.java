@@ -173,6 +173,90 @@ class DataRunTest {
     assertThat(Vec.finite(r.x())).isTrue();
   }
 
+  /**
+   * loss_i(x) = -x, so sgd(lr=1) moves x by +1 per update; row 0's loss is +inf once x passes
+   * {@code limit0}, every other row's once x passes {@code limit}.
+   */
+  static BatchObjective ramp(double limit0, double limit) {
+    return new BatchObjective() {
+      @Override
+      public int dimension() {
+        return 1;
+      }
+
+      @Override
+      public int rows() {
+        return 10;
+      }
+
+      @Override
+      public double valueAndGradient(double[] x, double[] g) {
+        int[] all = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+        return batchValueAndGradient(x, all, 0, 10, g);
+      }
+
+      @Override
+      public double batchValueAndGradient(double[] x, int[] rows, int from, int to, double[] g) {
+        g[0] = -1;
+        for (int k = from; k < to; k++) {
+          if (x[0] > (rows[k] == 0 ? limit0 : limit)) return Double.POSITIVE_INFINITY;
+        }
+        return 0 - x[0]; // not -x[0], which is -0.0 at the start
+      }
+    };
+  }
+
+  /** Issue 15: a diverged data run ends at the last finite iterate, not at an epoch boundary. */
+  @Test
+  void divergedMinibatchRunEndsAtTheLastFiniteIterate() {
+    // batch 1, ten updates per epoch: the minibatch loss at x_6 = 6 is inf, so x_5 is the last
+    Result r = Minimizer.run(ramp(5.5, 5.5), new double[] {0}, sgd(1),
+        data(1, 3).withShuffle(false));
+    assertThat(r.status()).isEqualTo("diverged");
+    assertThat(r.message()).contains("Update 7");
+    assertThat(r.x()).containsExactly(5);
+    assertThat(r.f()).isEqualTo(-5);
+    assertThat(r.iterations()).isEqualTo(5);
+    assertThat(r.batchLosses()).containsExactly(0, -1, -2, -3, -4);
+    assertLastRowIsTheResult(r);
+  }
+
+  @Test
+  void lossNonFiniteAtAnEpochEndKeepsTheUpdateBefore() {
+    // batch 5, rows 0-4 then 5-9: epoch 2 ends at x_4 = 4, where row 0 is inf; x_3 = 3 is finite
+    Result r = Minimizer.run(ramp(3.5, 100), new double[] {0}, sgd(1),
+        data(5, 3).withShuffle(false));
+    assertThat(r.status()).isEqualTo("diverged");
+    assertThat(r.x()).containsExactly(3);
+    assertThat(r.iterations()).isEqualTo(3);
+    assertThat(r.epochs()).isEqualTo(1);
+    assertThat(r.values()).containsExactly(0, -2);
+    assertThat(r.batchLosses()).hasSize(3);
+    assertLastRowIsTheResult(r);
+    // the epoch end x_2 = 2 is a known loss in the CSV's pairing; x_1 and x_3 in between are not
+    assertThat(r.pathValues()).containsExactly(0, Double.NaN, -2, -3);
+  }
+
+  @Test
+  void candidateWithANonFiniteLossFallsBackToTheEpochBoundary() {
+    // as above, but x_3 = 3 is also inf for row 0: the last finite iterate is the boundary x_2
+    Result r = Minimizer.run(ramp(2.5, 100), new double[] {0}, sgd(1),
+        data(5, 3).withShuffle(false));
+    assertThat(r.status()).isEqualTo("diverged");
+    assertThat(r.x()).containsExactly(2);
+    assertThat(r.iterations()).isEqualTo(2);
+    assertThat(r.pathIterations()).containsExactly(0, 1, 2);
+    assertLastRowIsTheResult(r);
+  }
+
+  static void assertLastRowIsTheResult(Result r) {
+    int last = r.path().length - 1;
+    assertThat(r.path()[last]).containsExactly(r.x());
+    assertThat(r.pathIterations()[last]).isEqualTo(r.iterations());
+    assertThat(r.pathValues()[last]).isEqualTo(r.f());
+    assertThat(r.pathValues()).hasSameSizeAs(r.path());
+  }
+
   @Test
   void interruptStopsMidEpoch() {
     AtomicBoolean flag = new AtomicBoolean();

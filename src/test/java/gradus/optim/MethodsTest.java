@@ -12,8 +12,8 @@ class MethodsTest {
   @Test
   void tableOrderAndDefaults() {
     assertThat(Methods.specs().keySet()).containsExactly("gd", "momentum", "sgd", "adagrad",
-        "rmsprop", "adam", "adamw", "nadam", "radam", "adamax", "adadelta", "newton", "bfgs",
-        "lbfgs", "cg", "nelder_mead");
+        "rmsprop", "adam", "adamw", "nadam", "radam", "adamax", "adadelta", "newton", "newton_cg",
+        "bfgs", "lbfgs", "cg", "nelder_mead");
     MethodSpec adam = Methods.specs().get("adam");
     assertThat(adam.params()).extracting(Param::name)
         .containsExactly("lr", "beta1", "beta2", "eps", "weight_decay", "amsgrad");

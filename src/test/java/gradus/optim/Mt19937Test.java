@@ -3,6 +3,8 @@ package gradus.optim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The generator draws what NumPy 2's legacy {@code np.random.RandomState(seed)} draws (values printed by NumPy). */
@@ -28,6 +30,23 @@ class Mt19937Test {
     int[] p = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
     new Mt19937(0).shuffle(p);
     assertThat(p).containsExactly(2, 8, 4, 9, 1, 6, 7, 3, 0, 5);
+  }
+
+  @Test
+  void permutationsMatchNumpysOnDataSetSizes() {
+    // p = np.random.RandomState(seed).permutation(n); p[:8] and sum(i*p[i]), which any swap changes
+    record Case(int n, long seed, int[] head, long weighted) {}
+    for (Case c : new Case[] {
+        new Case(150, 0, new int[] {114, 62, 33, 107, 7, 100, 40, 86}, 831449),
+        new Case(1797, 0, new int[] {1081, 1707, 927, 713, 262, 182, 303, 895}, 1458534993),
+        new Case(1797, 42, new int[] {1245, 220, 1518, 438, 1270, 832, 692, 1309}, 1458914481)}) {
+      int[] p = new Mt19937(c.seed()).permutation(c.n());
+      long weighted = 0;
+      for (int i = 0; i < p.length; i++) weighted += (long) i * p[i];
+      assertThat(Arrays.copyOf(p, 8)).as("n=%d seed=%d", c.n(), c.seed()).containsExactly(c.head());
+      assertThat(weighted).isEqualTo(c.weighted());
+      assertThat(Arrays.stream(p).sorted().toArray()).isEqualTo(IntStream.range(0, c.n()).toArray());
+    }
   }
 
   @Test

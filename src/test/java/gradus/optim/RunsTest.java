@@ -202,4 +202,18 @@ class RunsTest {
     assertThat(Minimizer.run(big, new double[10_000], m("lbfgs", Map.of()), opts()).status())
         .isEqualTo("converged");
   }
+
+  @Test
+  void fullBatchLoopDoesNotAllocatePerStep() {
+    for (String name : List.of("adam", "gd", "rmsprop")) {
+      Method m = m(name, Map.of("lr", 1e-4));
+      RunOptions few = opts().withGtol(0).withSteps(1000).withRecord(1 << 30);
+      RunOptions many = few.withSteps(21_000);
+      Objective f = new SecondOrderTest.Rosenbrock();
+      Minimizer.run(f, new double[] {-1.2, 1}, m, many); // warm up
+      long small = DataRunTest.allocatedBytes(() -> Minimizer.run(f, new double[] {-1.2, 1}, m, few));
+      long large = DataRunTest.allocatedBytes(() -> Minimizer.run(f, new double[] {-1.2, 1}, m, many));
+      assertThat((double) (large - small) / 20_000).as(name).isLessThan(1);
+    }
+  }
 }

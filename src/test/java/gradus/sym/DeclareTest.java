@@ -53,7 +53,7 @@ class DeclareTest {
     assertThatThrownBy(() -> Eval.value(half, new double[4], null))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be a whole number, got 1.5");
     assertThatThrownBy(() -> declare("f", SIG, elem("x", var("y"))))
-        .isInstanceOf(SymException.class).hasMessageContaining("built from sum indices and constants").hasMessageContaining("uses 'y'");
+        .isInstanceOf(SymException.class).hasMessageContaining("an index is built from sum indices, constants and data fields").hasMessageContaining("variable 'y'");
   }
 
   @Test void indexOutsideItsSum() {
