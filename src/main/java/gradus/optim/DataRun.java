@@ -25,9 +25,10 @@ import java.util.SplittableRandom;
  * <p>With bounds each update is projected onto the box, and f's gradient norm is the projected
  * gradient's. With noise= each minibatch gradient gets the noise before the update sees it. With
  * a budget (benchmark) a minibatch is taken only while the budget leaves room for it and the
- * full-data pass after it, and the fallbacks of a divergence evaluate only within the budget. Ctrl-C seen between updates ends the run at x_t; an interrupt thrown out of an
- * evaluation ({@link Objective#isInterrupt}) ends it at the last epoch boundary, the last point
- * whose full-data loss is known (evaluating again would meet the same interrupt).
+ * full-data pass after it, and the fallbacks of a divergence evaluate only within the budget.
+ * Ctrl-C seen between updates ends the run at x_t; an interrupt thrown out of an evaluation
+ * ({@link Objective#isInterrupt}) ends it at the last epoch boundary, the last point whose
+ * full-data loss is known (evaluating again would meet the same interrupt).
  */
 final class DataRun {
   private final BatchObjective b;
@@ -180,8 +181,8 @@ final class DataRun {
         long last = t;
         if (o.interrupted()) stop(Result.INTERRUPTED, "Interrupted after " + t + " updates.");
         else if (t >= cap) stop(Result.MAX_STEPS, "Reached the step limit of " + cap + " updates.");
-        else stop(Result.MAX_STEPS, "Used the budget of " + budget + " evaluations (minibatches and full-data"
-            + " passes) in " + t + " updates.");
+        else stop(Result.MAX_STEPS, "Used the budget of " + Minimizer.evaluations(budget) + " (minibatches and"
+            + " full-data passes) in " + t + " updates.");
         if (!settle(false)) {
           stop(Result.DIVERGED, "The full-data loss is not finite at update " + last
               + "; stopped at update " + t + ", the last finite iterate; try a smaller"

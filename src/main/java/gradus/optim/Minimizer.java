@@ -227,8 +227,13 @@ public final class Minimizer {
 
   /** A run that spent its budget (benchmark's equal budgets): how far it got. */
   static String budgetMessage(long budget, double gnorm, double gtol, Bounds bounds) {
-    return "Used the budget of " + budget + " evaluations with the " + gradientName(bounds)
+    return "Used the budget of " + evaluations(budget) + " with the " + gradientName(bounds)
         + "'s largest component at " + StopNotes.distance(gnorm, gtol) + ".";
+  }
+
+  /** "1 evaluation", "50 evaluations". */
+  static String evaluations(long k) {
+    return k + (k == 1 ? " evaluation" : " evaluations");
   }
 
   private static Driver.Stop interruptedDuring(long it) {
