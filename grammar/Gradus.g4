@@ -13,6 +13,12 @@ grammar Gradus;
   private boolean insideParens() { return !brackets.isEmpty() && brackets.peek() != '{'; }
 }
 
+// `optimizer`, `require` and `state` are words only where they start their statement: a user may
+// still name a value `optimizer` or `state`
+@parser::members {
+  private boolean isWord(String w) { return _input.LT(1).getText().equals(w); }
+}
+
 // "statement (sep+ statement?)*" rather than "(statement (sep+ statement)*)? sep*": the same
 // language, but no choice has to look past a whole run of separators (quadratic in blank lines)
 program   : sep* (statement (sep+ statement?)*)? EOF ;
@@ -21,10 +27,19 @@ block     : LBRACE sep* (statement (sep+ statement?)*)? RBRACE ;
 
 statement
   : NAME LPAREN params (SEMI params)? RPAREN ASSIGN (expr | body)     # Declare
+  | {isWord("optimizer")}? NAME NAME LPAREN args? RPAREN optimizerBody  # Optimizer
   | NAME ASSIGN expr                                                  # Bind
   | FOR NAME IN expr block                                            # For
   | ifStatement                                                       # If
   | expr                                                              # ExprStatement
+  ;
+
+// an optimizer's body: its require and state lines, then the statements of one update
+optimizerBody : LBRACE sep* (optimizerLine (sep+ optimizerLine?)*)? RBRACE ;
+optimizerLine
+  : {isWord("require")}? NAME expr                                    # Require
+  | {isWord("state")}? NAME NAME ASSIGN expr                          # State
+  | statement                                                         # UpdateLine
   ;
 
 ifStatement : IF expr block (NEWLINE* ELSE (ifStatement | block))? ;

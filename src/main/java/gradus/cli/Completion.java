@@ -42,7 +42,7 @@ public final class Completion {
   public record Offer(String text, String group, String description) {}
 
   static final List<String> COMMANDS = List.of(":help", ":load", ":save", ":vars", ":reset", ":quit");
-  static final List<String> KEYWORDS = List.of("for", "in", "if", "else", "and", "or", "not");
+  static final List<String> KEYWORDS = List.of("for", "in", "if", "else", "and", "or", "not", "optimizer", "require", "state");
 
   /** {@code :load FILE} and {@code :save FILE}: the file name may be quoted. */
   private static final Pattern FILE_COMMAND = Pattern.compile("^\\s*:(load|save)\\s+\"?");
@@ -129,8 +129,8 @@ public final class Completion {
       for (VarSpec v : f.signature().vars()) out.add(new Offer(v.name(), "arguments", "a variable of " + f.name()));
       return out;
     }
-    Builtin b = interp.builtins().get(call.name());
-    if (b == null || interp.globals().containsKey(call.name())) return out;
+    Builtin b = interp.callableNamed(call.name());
+    if (b == null) return out;
     List<String> done = call.args().subList(0, call.args().size() - 1);
     Set<String> byKeyword = new HashSet<>();
     long positional = 0;

@@ -17,6 +17,7 @@ final class Builtins {
     ModelBuiltins.register(table);
     PlotBuiltins.register(table);
     SearchBuiltins.register(table);
+    StudyBuiltins.register(table);
     return table;
   }
 

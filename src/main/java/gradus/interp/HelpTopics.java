@@ -25,6 +25,7 @@ public final class HelpTopics {
   static final String LANGUAGE = """
       Statements: f(x, y) = EXPR | f(x[n]; u, v) = EXPR | name = EXPR | EXPR
                   for i in 1..3 { ... }   if cond { ... } else if cond { ... } else { ... }
+                  optimizer NAME(lr=0.01, ...) { require ...; state s = 0; x = x - lr*g }  (:help optimizer)
       Operators (lowest first): or, and, not, < <= > >= == !=, a..b, + -, * /, unary -, ^ (or **)
       Values: numbers, "strings", true/false, lists [1, 2], matrices [[1, 2], [3, 4]] (1-based indexing)
       In a function body: + - * / ^ abs sign min max exp log log1p sqrt sin cos tan asin acos atan
@@ -79,6 +80,20 @@ public final class HelpTopics {
       A run longer than 2 s shows its progress; Ctrl-C stops it and keeps the result so far.
       :quit, quit, exit or Ctrl-D leaves; the history is kept in $HOME/.gradus_history.""";
 
+  static final String WRITING = """
+      optimizer lion(lr=0.0001, beta1=0.9, beta2=0.99, weight_decay=0) {
+        require lr > 0                   checked at each call: lion(lr=-1) is an error naming lr
+        state m = 0                      a state per coordinate, starting at 0 (may read x, g, n, hyperparameters)
+        c = beta1*m + (1 - beta1)*g      statements run in order, once per coordinate
+        x = x - lr*(sign(c) + weight_decay*x)
+        m = beta2*m + (1 - beta2)*g
+      }
+      The update reads x, g (the gradient it sees), its states, t (update number from 1), f, lr (a schedule's
+      rate at t), n, the hyperparameters, and norm(v), dot(a, b), sum(v), mean(v) over all coordinates (taken
+      before the update). An if decides on hyperparameters when the optimizer is made; where(c, a, b) per coordinate.
+      lion(lr=0.001) makes it; describe(lion) and latex(lion) print its rule (describe(adam) prints adam's);
+      minimize(..., state=true) records r.state.m per kept iterate.""";
+
   /** Forms the interpreter handles itself (their arguments are not all evaluated): name → help. */
   public static final Map<String, String> SPECIAL_FORMS = specialForms();
 
@@ -117,9 +132,13 @@ public final class HelpTopics {
       case "optimizers" -> {
         return optimizers(interp);
       }
+      case "optimizer", "require", "state" -> {
+        return WRITING;
+      }
       default -> { }
     }
     Value own = interp.globals().get(topic);
+    if (own instanceof OptimizerDecl d) return topic + ": an optimizer written in Gradus\n" + d.text();
     if (own != null && own != Interpreter.predefined(topic)) return binding(topic, own);
     Builtin b = interp.builtins().get(topic);
     if (b != null) return b.help();
@@ -153,7 +172,9 @@ public final class HelpTopics {
         out.append("  ").append(b.help().substring("a learning-rate schedule: ".length())).append('\n');
       }
     }
-    out.append("Run: minimize(f, start, method, steps=1000, gtol=1e-6, label=..., bounds=[lo, hi])   compare(f, start, [m1, m2])");
+    out.append("Run: minimize(f, start, method, steps=1000, gtol=1e-6, label=..., bounds=[lo, hi])   compare(f, start, [m1, m2])\n");
+    out.append("Write your own: optimizer NAME(lr=...) { ... } (:help optimizer); describe(m), latex(m) print any optimizer's rule\n");
+    out.append("Study: check_grad(f, p)   benchmark(f, start, [m1, m2], budget=1000, lrs=[...], seeds=5)");
     return out.toString();
   }
 }

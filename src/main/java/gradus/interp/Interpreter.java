@@ -157,6 +157,8 @@ public final class Interpreter {
   private void run(Ast.Stmt s) {
     if (s instanceof Ast.Declare d) {
       globals.put(d.name(), SymBridge.declare(this, d));
+    } else if (s instanceof Ast.Optimizer o) {
+      globals.put(o.name(), OptimizerDecl.declare(this, o));
     } else if (s instanceof Ast.Bind b) {
       globals.put(b.name(), eval(b.value()));
     } else if (s instanceof Ast.For f) {
@@ -220,6 +222,23 @@ public final class Interpreter {
     }
     Ast.Field f = (Ast.Field) e;
     return field(eval(f.target()), f);
+  }
+
+  /** What a call of {@code name} runs when it is built-in-like: a built-in, or a declared optimizer's maker. */
+  public Builtin callableNamed(String name) {
+    Value v = globals.get(name);
+    if (v instanceof OptimizerDecl o) return o.maker();
+    return v == null ? builtins.get(name) : null;
+  }
+
+  /** e with the names of {@code scope} bound over everything else (an optimizer's hyperparameters). */
+  Value evalIn(Map<String, Value> scope, Ast.Expr e) {
+    locals.push(scope);
+    try {
+      return eval(e);
+    } finally {
+      locals.pop();
+    }
   }
 
   Value lookup(String name, Span span) {
@@ -319,6 +338,7 @@ public final class Interpreter {
         throw new GradusError(ib.span(), "'" + ib.name() + " in ...' is only allowed as the first argument of sum, prod, max or logsumexp");
       }
     }
+    if (target instanceof OptimizerDecl o) target = o.maker();
     if (target instanceof Builtin b) {
       return b.invoke(new Args(this, b, c.span(), positional, positionalSpans, keywords, keywordSpans));
     }

@@ -27,13 +27,13 @@ final class OptimBuiltins {
   private OptimBuiltins() {}
 
   static final List<String> RUN_PARAMS = List.of("steps?", "gtol?", "label?", "data?", "batch?", "epochs?", "seed?",
-      "shuffle?", "record?", "bounds?", "test?");
+      "shuffle?", "record?", "bounds?", "test?", "noise?", "state?");
 
   static void register(Map<String, Builtin> t) {
     Methods.numberFormat = Numbers::format;
     for (MethodSpec spec : Methods.specs().values()) {
       add(t, spec.name(), optional(spec), "the " + spec.name() + " optimizer: " + signature(spec),
-          a -> new MethodValue((Method) create(a, spec, true)));
+          a -> new MethodValue((Method) create(a, spec, true), null, given(a, spec)));
     }
     for (MethodSpec spec : Schedules.specs().values()) {
       add(t, spec.name(), optional(spec), "a learning-rate schedule: " + signature(spec),
@@ -42,7 +42,7 @@ final class OptimBuiltins {
     List<String> minimizeParams = new ArrayList<>(List.of("f", "start", "method?"));
     minimizeParams.addAll(RUN_PARAMS);
     add(t, "minimize", minimizeParams, "minimize(f, start, method=lbfgs(), steps=1000, gtol=1e-6, label=..., data=..., batch=..., epochs=..., seed=0, bounds=[lo, hi])",
-        a -> result(a, minimize(a, methodOf(a, a.get("method")), labelOf(a))));
+        a -> result(a, minimize(a, recording(a, a.get("method"), methodOf(a, a.get("method"))), labelOf(a))));
     List<String> compareParams = new ArrayList<>(List.of("f", "start", "methods"));
     compareParams.addAll(RUN_PARAMS);
     add(t, "compare", compareParams, "compare(f, start, [m1, m2, ...], ...): runs each method and returns the list of results", a -> {
@@ -50,7 +50,7 @@ final class OptimBuiltins {
         throw a.error("label", "compare labels each run with its method; give label= to minimize, one run at a time");
       }
       List<Value> results = new ArrayList<>();
-      for (Value m : a.items("methods")) results.add(result(a, minimize(a, methodOf(a, m), null)));
+      for (Value m : a.items("methods")) results.add(result(a, minimize(a, recording(a, m, methodOf(a, m)), null)));
       return new Value.Lst(results);
     });
     add(t, "save", List.of("value", "path"), "save(value, \"file.json\" or \"file.csv\") writes a value or results", a -> {
@@ -79,12 +79,18 @@ final class OptimBuiltins {
     return String.valueOf(v);
   }
 
-  private static Object create(Args a, MethodSpec spec, boolean method) {
+  /** The arguments of a call by name, as {@link Methods#create} takes them. */
+  private static Map<String, Object> given(Args a, MethodSpec spec) {
     Map<String, Object> given = new LinkedHashMap<>();
     for (Param p : spec.params()) {
       if (!a.has(p.name())) continue;
       given.put(p.name(), convert(a, p));
     }
+    return given;
+  }
+
+  private static Object create(Args a, MethodSpec spec, boolean method) {
+    Map<String, Object> given = given(a, spec);
     try {
       return method ? Methods.create(spec.name(), given) : Schedules.create(spec.name(), given);
     } catch (BadArgument e) {
@@ -118,6 +124,17 @@ final class OptimBuiltins {
     throw a.error("method", "a method must be an optimizer such as adam(lr=0.1), got a " + v.kind());
   }
 
+  /**
+   * The method a run uses. With state=true a built-in first-order method runs as its rule written
+   * in Gradus (describe(m)), which reports its states: the same operations, so the same bits
+   * (BuiltinRulesTest checks every one).
+   */
+  static Method recording(Args a, Value v, Method m) {
+    if (!a.bool("state", false) || !(v instanceof MethodValue mv) || mv.rule() != null) return m;
+    OptimizerDecl rule = OptimizerDocs.builtinRules().get(m.name());
+    return rule == null ? m : rule.configure(mv.given(), a).method();
+  }
+
   private static String labelOf(Args a) {
     return a.has("label") ? a.string("label") : null;
   }
@@ -128,15 +145,26 @@ final class OptimBuiltins {
   }
 
   static Result minimize(Args a, Method method, String label) {
+    return minimize(a, method, label, start(a), o -> o);
+  }
+
+  /** The argument start, checked against f's variables. */
+  static double[] start(Args a) {
     FunctionValue f = minimizable(a);
     double[] start = Starts.point(f, a.get("start"), a.spanOf("start"));
-    int n = f.signature().dimension();
-    RunOptions opts = options(a, label);
     if (a.has("test")) {
       // checked before the run, so a bad test set is not found only after a long training
       if (!a.has("data")) throw a.error("test", "test= is a held-out data set for a loss over data: give data= too");
       DataSupport.pack(f, a.get("test"), a.spanOf("test"));
     }
+    return start;
+  }
+
+  /** One run of the call's f with its options, from {@code start}, with the options {@code adjust} changes. */
+  static Result minimize(Args a, Method method, String label, double[] start, java.util.function.UnaryOperator<RunOptions> adjust) {
+    FunctionValue f = minimizable(a);
+    int n = f.signature().dimension();
+    RunOptions opts = adjust.apply(options(a, label));
     if (a.has("bounds")) opts = opts.withBounds(SearchBuiltins.bounds(a, "bounds", n, f.name()));
     Objective objective;
     if (a.has("data")) {
@@ -162,6 +190,8 @@ final class OptimBuiltins {
       Result r = Minimizer.run(objective, start, method, opts.withProgress(progress));
       if (r.status().equals(Result.INTERRUPTED)) a.interp.noteInterrupted(r);
       return r;
+    } catch (BadArgument e) {
+      throw a.has(e.parameter()) ? a.error(e.parameter(), e.getMessage()) : a.error(e.getMessage());
     } catch (IllegalArgumentException e) {
       throw a.error(e.getMessage());
     } finally {
@@ -227,6 +257,14 @@ final class OptimBuiltins {
     if (a.has("seed")) o = o.withSeed(a.integer("seed"));
     if (a.has("shuffle")) o = o.withShuffle(a.bool("shuffle", true));
     if (a.has("record")) o = o.withRecord(positiveInt(a, "record", 1));
+    if (a.has("noise")) {
+      double sigma = a.number("noise");
+      if (!(sigma >= 0) || !Double.isFinite(sigma)) {
+        throw a.error("noise", "noise is a standard deviation: a finite number >= 0, got " + Numbers.format(sigma));
+      }
+      o = o.withNoise(sigma);
+    }
+    if (a.has("state")) o = o.withStates(a.bool("state", false));
     return o;
   }
 
@@ -247,8 +285,16 @@ final class OptimBuiltins {
     return Objectives.of(c, null, 0, 0);
   }
 
-  /** An optimizer as a value; prints as its call with the given arguments. */
-  record MethodValue(Method method) implements Value.Obj {
+  /**
+   * An optimizer as a value; prints as its call with the given arguments. {@code rule} is the
+   * declaration of an optimizer written in Gradus (null for a built-in); {@code given} holds the
+   * arguments of the call, by name, as {@link Methods#create} takes them.
+   */
+  record MethodValue(Method method, OptimizerDecl rule, Map<String, Object> given) implements Value.Obj {
+    MethodValue(Method method) {
+      this(method, null, Map.of());
+    }
+
     public String kind() {
       return "optimizer";
     }

@@ -70,22 +70,22 @@ final class PlotBuiltins {
               (int) frames, (int) delay));
         });
     add(t, "convergence", params("runs", "metric?", "log?", "x?", "fstar?"),
-        "convergence([r1, r2], metric=\"f\"|\"gnorm\"|\"gap\", log=true, x=\"iterations\"|\"epochs\", fstar=f*, out=\"conv.png\")",
+        "convergence([r1, r2], metric=\"f\"|\"gnorm\"|\"gap\"|a state, log=true, x=\"iterations\"|\"epochs\"|\"evaluations\", fstar=f*, out=\"conv.png\")",
         a -> make(a, null, () -> {
           String metric = a.string("metric", "f");
-          if (!List.of("f", "gnorm", "gap").contains(metric)) {
-            throw a.error("metric", "metric must be \"f\", \"gnorm\" or \"gap\", got \"" + metric + "\"");
-          }
-          List<Trace> runs = traces(a, "runs");
+          boolean state = !List.of("f", "gnorm", "gap").contains(metric);
+          List<Trace> runs = state ? StateTraces.of(a, metric) : traces(a, "runs");
           if (metric.equals("f")) runs = withTests(a, runs);
           // per epoch only when every run has epochs: a full-batch run's values are per iteration
           boolean allEpochs = runs.stream().allMatch(Trace::perEpoch);
           String x = a.string("x", allEpochs ? "epochs" : "iterations");
-          if (!List.of("iterations", "epochs").contains(x)) {
-            throw a.error("x", "x must be \"iterations\" or \"epochs\", got \"" + x + "\"");
+          if (!List.of("iterations", "epochs", "evaluations").contains(x)) {
+            throw a.error("x", "x must be \"iterations\", \"epochs\" or \"evaluations\", got \"" + x + "\"");
           }
           Double fstar = a.has("fstar") ? a.number("fstar") : null;
-          return Plots.convergence(runs, metric, a.bool("log", true), x, fstar);
+          if (state && fstar != null) throw a.error("fstar", "fstar= is the f* of metric=\"gap\"");
+          Plot p = Plots.convergence(runs, state ? "f" : metric, a.bool("log", true), x, fstar);
+          return state ? p.labels(null, StateTraces.title(a, metric), null) : p;
         }));
     add(t, "plot", params("g", "x?"), "plot(g, x=[a, b], out=\"g.png\"): a function of one variable; "
         + "plot(values) or plot(xs, ys): a line through numbers; plot(schedule, x=[1, 100]): its rates",
@@ -332,8 +332,10 @@ final class PlotBuiltins {
       Trace t = runs.get(k);
       if (items.get(k) instanceof ResultValue r && r.testValues() != null && t.values() != null
           && r.testValues().length == t.values().length) {
-        out.add(new Trace(t.label() + " (train)", t.path(), t.values(), t.gnorms(), t.iterations(), t.epochs()));
-        out.add(new Trace(t.label() + " (test)", t.path(), r.testValues(), t.gnorms(), t.iterations(), t.epochs()));
+        out.add(new Trace(t.label() + " (train)", t.path(), t.values(), t.gnorms(), t.iterations(), t.epochs(),
+            t.evaluations()));
+        out.add(new Trace(t.label() + " (test)", t.path(), r.testValues(), t.gnorms(), t.iterations(), t.epochs(),
+            t.evaluations()));
       } else {
         out.add(t);
       }
@@ -344,12 +346,15 @@ final class PlotBuiltins {
   /**
    * A run for the plots. Each value's iteration number: from the path's in a full-batch run (its
    * values belong to the kept iterates); in a minibatch run the values are per epoch, epoch e
-   * ending after e·(updates/epochs) iterations.
+   * ending after e·(updates/epochs) iterations, after which it has made about that many updates
+   * and e + 1 full-data passes (its evaluations).
    */
-  private static Trace trace(Result r) {
+  static Trace trace(Result r) {
     double[] values = r.values();
+    double[] gnorms = r.gnorms();
     int n = values == null ? 0 : values.length;
     double[] iterations = new double[n];
+    double[] evaluations = new double[n];
     boolean minibatch = r.epochs() > 0 && r.batchLosses() != null && r.batchLosses().length > 0;
     if (minibatch) {
       double[] epochs = new double[n];
@@ -357,12 +362,17 @@ final class PlotBuiltins {
       for (int e = 0; e < n; e++) {
         epochs[e] = e;
         iterations[e] = Math.round(e * perEpoch);
+        evaluations[e] = Math.min(r.evaluations(), iterations[e] + e + 1);
       }
-      return new Trace(r.label(), r.path(), values, r.gnorms(), iterations, epochs);
+      return new Trace(r.label(), r.path(), values, gnorms, iterations, epochs, evaluations);
     }
     long[] its = r.pathIterations();
-    for (int k = 0; k < n; k++) iterations[k] = its != null && its.length == n ? its[k] : k;
-    return new Trace(r.label(), r.path(), values, r.gnorms(), iterations, null);
+    long[] evs = r.extras().evaluations();
+    for (int k = 0; k < n; k++) {
+      iterations[k] = its != null && its.length == n ? its[k] : k;
+      evaluations[k] = evs.length == n ? evs[k] : iterations[k] + 1;
+    }
+    return new Trace(r.label(), r.path(), values, gnorms, iterations, null, evaluations);
   }
 
   /**

@@ -13,7 +13,7 @@ import java.util.List;
  */
 public record ResultValue(Result r, List<Result> tried, double[] testValues) implements Value.Obj, Interpreter.HasFields {
   static final List<String> FIELDS = List.of("x", "f", "grad", "gnorm", "iterations", "evaluations", "status", "message",
-      "path", "values", "gnorms", "method", "label", "time", "batch_losses", "epochs", "runs", "test_values");
+      "path", "values", "gnorms", "method", "label", "time", "batch_losses", "epochs", "runs", "test_values", "state");
 
   public ResultValue(Result r) {
     this(r, List.of(), null);
@@ -48,6 +48,7 @@ public record ResultValue(Result r, List<Result> tried, double[] testValues) imp
       case "epochs" -> new Value.Num(r.epochs());
       case "runs" -> new Value.Lst(tried.stream().map(t -> (Value) new ResultValue(t)).toList());
       case "test_values" -> new Value.Vec(testValues == null ? new double[0] : testValues.clone());
+      case "state" -> StateValue.of(r, span);
       default -> throw new GradusError(span, "a result has no field '" + name + "'" + Suggest.hint(name, FIELDS)
           + "; its fields are " + String.join(", ", FIELDS));
     };
@@ -80,7 +81,12 @@ public record ResultValue(Result r, List<Result> tried, double[] testValues) imp
           Printer.compact(r.gnorm(), 3), Long.toString(r.iterations()), Long.toString(r.evaluations()),
           Printer.compact(r.time(), 3)});
     }
-    int[] width = new int[head.length];
+    return align(rows, right);
+  }
+
+  /** Rows of cells as aligned columns two spaces apart; the first row is the header, never right-aligned. */
+  static String align(List<String[]> rows, boolean[] right) {
+    int[] width = new int[right.length];
     for (String[] row : rows) for (int i = 0; i < row.length; i++) width[i] = Math.max(width[i], row[i].codePointCount(0, row[i].length()));
     StringBuilder out = new StringBuilder();
     for (int k = 0; k < rows.size(); k++) {

@@ -45,9 +45,10 @@ final class SymBuiltins {
       if (h instanceof SparseMatrix s) return new Value.Mat(s.dense());
       return new Value.Mat(Values.matrix(h, "dense's H", a.spanOf("H")));
     });
-    add(t, "latex", List.of("f"), "latex(f): LaTeX source for a function, gradient or Hessian", a -> {
+    add(t, "latex", List.of("f"), "latex(f): LaTeX source for a function, gradient or Hessian; latex(m) an optimizer's update rule", a -> {
       if (a.get("f") instanceof FunctionValue f) return new Value.Str(f.latex());
-      throw a.error("f", "latex(f) needs a function, got a " + a.get("f").kind());
+      if (OptimizerDocs.isOptimizer(a.get("f"))) return new Value.Str(OptimizerDocs.latex(a.get("f")));
+      throw a.error("f", "latex(f) needs a function or an optimizer, got a " + a.get("f").kind());
     });
   }
 

@@ -37,6 +37,19 @@ public sealed interface Ast {
 
   record ExprStmt(Expr expr, Span span) implements Stmt {}
 
+  /**
+   * {@code optimizer NAME(hyper=default, ...) { require ...; state s = v; statements }}: the
+   * hyperparameters as written (keyword arguments), then the body's lines in order —
+   * {@link Require}, {@link State} and the update's statements.
+   */
+  record Optimizer(String name, Span nameSpan, List<Arg> params, List<Stmt> body, Span span) implements Stmt {}
+
+  /** {@code require COND}, a line of an optimizer's body. */
+  record Require(Expr cond, Span span) implements Stmt {}
+
+  /** {@code state NAME = START}, a line of an optimizer's body. */
+  record State(String name, Span nameSpan, Expr start, Span span) implements Stmt {}
+
   record Num(double value, Span span) implements Expr {}
 
   record Str(String value, Span span) implements Expr {}

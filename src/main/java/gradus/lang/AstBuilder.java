@@ -93,6 +93,26 @@ final class AstBuilder extends GradusBaseVisitor<Ast> {
     return new Ast.Bind(ctx.NAME().getText(), expr(ctx.expr()), span(ctx));
   }
 
+  @Override public Ast visitOptimizer(OptimizerContext ctx) {
+    List<Ast.Arg> params = new ArrayList<>();
+    if (ctx.args() != null) for (ArgContext a : ctx.args().arg()) params.add((Ast.Arg) visit(a));
+    List<Ast.Stmt> body = new ArrayList<>();
+    for (OptimizerLineContext line : ctx.optimizerBody().optimizerLine()) body.add((Ast.Stmt) visit(line));
+    return new Ast.Optimizer(ctx.NAME(1).getText(), span(ctx.NAME(1).getSymbol()), params, body, span(ctx));
+  }
+
+  @Override public Ast visitRequire(RequireContext ctx) {
+    return new Ast.Require(expr(ctx.expr()), span(ctx));
+  }
+
+  @Override public Ast visitState(StateContext ctx) {
+    return new Ast.State(ctx.NAME(1).getText(), span(ctx.NAME(1).getSymbol()), expr(ctx.expr()), span(ctx));
+  }
+
+  @Override public Ast visitUpdateLine(UpdateLineContext ctx) {
+    return visit(ctx.statement());
+  }
+
   @Override public Ast visitFor(ForContext ctx) {
     return new Ast.For(ctx.NAME().getText(), span(ctx.NAME().getSymbol()), expr(ctx.expr()),
         block(ctx.block()), span(ctx));

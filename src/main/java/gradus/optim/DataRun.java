@@ -23,9 +23,12 @@ import java.util.SplittableRandom;
  * minibatch losses and the epoch count end at the iterate reported.
  *
  * <p>With bounds each update is projected onto the box, and f's gradient norm is the projected
- * gradient's. Ctrl-C seen between updates ends the run at x_t; an interrupt thrown out of an
- * evaluation ({@link Objective#isInterrupt}) ends it at the last epoch boundary, the last point
- * whose full-data loss is known (evaluating again would meet the same interrupt).
+ * gradient's. With noise= each minibatch gradient gets the noise before the update sees it. With
+ * a budget (benchmark) a minibatch is taken only while the budget leaves room for it and the
+ * full-data pass after it, and the fallbacks of a divergence evaluate only within the budget.
+ * Ctrl-C seen between updates ends the run at x_t; an interrupt thrown out of an evaluation
+ * ({@link Objective#isInterrupt}) ends it at the last epoch boundary, the last point whose
+ * full-data loss is known (evaluating again would meet the same interrupt).
  */
 final class DataRun {
   private final BatchObjective b;
@@ -45,6 +48,10 @@ final class DataRun {
   private final int[] perm;
   private final Evaluator ev;
   private final PathRecorder rec;
+  private final StateRows states;
+  private final FirstOrderMethod.Stepper stepper;
+  private final Noise noise;
+  private final long budget;
   private final DoubleList values = new DoubleList();
   private final DoubleList gnorms = new DoubleList();
   private final DoubleList batchLosses = new DoubleList();
@@ -79,7 +86,16 @@ final class DataRun {
     perm = new int[rows];
     for (int i = 0; i < rows; i++) perm[i] = i;
     ev = new Evaluator(b);
-    rec = new PathRecorder(n, o.record());
+    stepper = method.newStepper(n);
+    states = o.states() ? new StateRows(stepper) : null;
+    noise = Noise.of(o);
+    budget = o.budget() == null ? Long.MAX_VALUE : o.budget();
+    rec = new PathRecorder(n, o.record(), states);
+  }
+
+  /** Evaluations so far: minibatches and full-data passes. */
+  private long spent() {
+    return ev.evaluations + batchEvaluations;
   }
 
   Result run() {
@@ -87,7 +103,6 @@ final class DataRun {
     long cap = o.stepsGiven() ? o.steps()
         : o.epochs() != null ? Long.MAX_VALUE : RunOptions.DEFAULT_STEPS;
     SplittableRandom rng = new SplittableRandom(o.seed());
-    FirstOrderMethod.Stepper stepper = method.newStepper(n);
     Ticker ticker = new Ticker(o.progress());
     boolean started = false;
     try {
@@ -95,7 +110,8 @@ final class DataRun {
       started = true;
       values.add(f);
       gnorms.add(gnorm);
-      rec.offer(0, x, f, gnorm);
+      if (finite()) stepper.begin(x, g);
+      rec.offer(0, x, f, gnorm, spent());
       saveEpoch();
       if (!finite()) {
         stop(Result.DIVERGED, "The loss is not finite at the start (f = " + Check.num(f) + ").");
@@ -111,7 +127,7 @@ final class DataRun {
           stop(Result.MAX_STEPS, "Reached the step limit of " + cap + " updates.");
         } else {
           if (o.shuffle()) shuffle(rng);
-          epoch(stepper, cap, ticker);
+          epoch(cap, ticker);
         }
       }
     } catch (RuntimeException e) {
@@ -119,12 +135,16 @@ final class DataRun {
       interruptedInside(started);
     }
     ticker.done();
-    rec.finish(t, x, f, gnorm);
+    if (status.equals(Result.MAX_STEPS) && message.endsWith(".")) {
+      message = message.substring(0, message.length() - 1) + "; the full-data " + Minimizer.gradientName(box)
+          + "'s largest component is " + StopNotes.distance(gnorm, o.gtol()) + ".";
+    }
+    rec.finish(t, x, f, gnorm, spent());
     double time = (System.nanoTime() - t0) / 1e9;
-    return new Result(x.clone(), f, Minimizer.reported(box, x, g), gnorm, t,
-        ev.evaluations + batchEvaluations,
+    return new Result(x.clone(), f, Minimizer.reported(box, x, g), gnorm, t, spent(),
         status, message, rec.path(), values.toArray(), method.describe(), label, time,
-        batchLosses.toArray(), rec.iterations(), 0, epochs, gnorms.toArray(), rec.values());
+        batchLosses.toArray(), rec.iterations(), 0, epochs, gnorms.toArray(), rec.values(),
+        rec.extras());
   }
 
   private void stop(String why, String sentence) {
@@ -152,13 +172,17 @@ final class DataRun {
   }
 
   /** One pass over the shuffled rows, then the full-data loss; sets status if the run ends. */
-  private void epoch(FirstOrderMethod.Stepper stepper, long cap, Ticker ticker) {
+  private void epoch(long cap, Ticker ticker) {
     int batch = o.batch() == null ? rows : Math.min(o.batch(), rows);
     for (int from = 0; from < rows; from += batch) {
-      if (o.interrupted() || t >= cap) {
+      // room for this minibatch and the full-data pass that must follow it
+      boolean spentBudget = spent() > budget - 2;
+      if (o.interrupted() || t >= cap || spentBudget) {
         long last = t;
         if (o.interrupted()) stop(Result.INTERRUPTED, "Interrupted after " + t + " updates.");
-        else stop(Result.MAX_STEPS, "Reached the step limit of " + cap + " updates.");
+        else if (t >= cap) stop(Result.MAX_STEPS, "Reached the step limit of " + cap + " updates.");
+        else stop(Result.MAX_STEPS, "Used the budget of " + Minimizer.evaluations(budget) + " (minibatches and"
+            + " full-data passes) in " + t + " updates.");
         if (!settle(false)) {
           stop(Result.DIVERGED, "The full-data loss is not finite at update " + last
               + "; stopped at update " + t + ", the last finite iterate; try a smaller"
@@ -177,19 +201,22 @@ final class DataRun {
       batchLosses.add(loss);
       if (ticker.due()) ticker.report(t, loss, Vec.normInf(gb));
       double rate = method.lr.rate(t + 1);
-      stepper.update(x, gb, rate, t + 1, xPrev);
+      if (noise != null) noise.add(gb);
+      stepper.update(x, gb, loss, rate, t + 1, xPrev);
       if (box != null) box.clip(xPrev);
       if (!Vec.finite(xPrev)) {
+        behind(); // the stepper's states have taken the rejected update
         tPrev = -1; // its array now holds the bad point
         stop(Result.DIVERGED, Minimizer.divergedMessage(t + 1, "point", rate));
         settle(false);
         return;
       }
+      if (states != null) states.step = StateRows.distance(xPrev, x);
       double[] swap = xPrev;
       xPrev = x;
       x = swap;
       tPrev = t++;
-      rec.offer(t, x, Double.NaN, Double.NaN);
+      rec.offer(t, x, Double.NaN, Double.NaN, spent());
     }
     evalFull();
     if (!finite()) {
@@ -213,11 +240,14 @@ final class DataRun {
   private boolean settle(boolean xBad) {
     if (!xBad) {
       if (t == tEpoch) return true; // its full-data numbers are the ones at hand
-      evalFull();
-      if (finite()) return true;
+      if (spent() < budget) {
+        evalFull();
+        if (finite()) return true;
+      }
     }
     boolean found = false;
-    if (tPrev == t - 1 && tPrev > tEpoch) {
+    behind();
+    if (tPrev == t - 1 && tPrev > tEpoch && spent() < budget) {
       System.arraycopy(xPrev, 0, x, 0, n);
       t = tPrev;
       evalFull();
@@ -231,6 +261,7 @@ final class DataRun {
 
   /** Back to the last epoch boundary (its full-data numbers are known); the path ends there. */
   private void restoreEpoch() {
+    if (t != tEpoch) behind();
     System.arraycopy(xEpoch, 0, x, 0, n);
     System.arraycopy(gEpoch, 0, g, 0, n);
     f = fEpoch;
@@ -238,6 +269,11 @@ final class DataRun {
     t = tEpoch;
     rec.dropAfter(t);
     batchLosses.truncate((int) t);
+  }
+
+  /** The run ends at an iterate before the stepper's states: rows still to be kept get NaN states. */
+  private void behind() {
+    if (states != null) states.stale();
   }
 
   private void evalFull() {

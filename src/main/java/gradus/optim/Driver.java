@@ -5,7 +5,7 @@ package gradus.optim;
  * one. {@link Minimizer} owns the loop, the stopping tests and the accounting; a driver owns only
  * its method's arithmetic, allocated once when the run starts.
  */
-interface Driver {
+interface Driver extends States {
   enum Outcome {
     /** {@code next} holds a new point with its value and gradient. */
     OK,
@@ -21,6 +21,12 @@ interface Driver {
    * step leaves the evaluation to the caller so that the small update inlines into its loop.)
    */
   Outcome step(Iterate cur, Iterate next, long t);
+
+  /**
+   * Called once, with the evaluated start, before the first step when the start is finite (an
+   * optimizer written in Gradus sets its states from the start point and its gradient).
+   */
+  default void begin(Iterate start) {}
 
   /** A sentence saying why the last step stalled. */
   default String stallReason() {

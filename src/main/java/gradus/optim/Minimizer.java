@@ -54,6 +54,11 @@ public final class Minimizer {
       }
     }
     method.check(objective);
+    if (o.noise() > 0 && !(method instanceof FirstOrderMethod)) {
+      throw Check.bad("noise", "noise= perturbs the gradients a first-order method sees; " + method.name()
+          + (method instanceof LineSearchMethod ? "'s line search needs exact ones" : " reads no gradients")
+          + " (use gd, sgd, adam, ... or an optimizer written in Gradus)");
+    }
     String label = o.label() != null ? o.label() : method.describe();
     int clipped = 0;
     if (o.bounds() != null) {
@@ -75,7 +80,7 @@ public final class Minimizer {
     return new Result(r.x(), r.f(), r.grad(), r.gnorm(), r.iterations(), r.evaluations(),
         r.status(), r.message() + " " + note, r.path(), r.values(), r.method(), r.label(),
         r.time(), r.batchLosses(), r.pathIterations(), r.hessianEvaluations(), r.epochs(),
-        r.gnorms(), r.pathValues());
+        r.gnorms(), r.pathValues(), r.extras());
   }
 
   /** The gradient's infinity norm, or the projected gradient's in a bounded run (SPEC §10.5). */
@@ -112,14 +117,18 @@ public final class Minimizer {
     Evaluator ev = new Evaluator(objective, o.interrupt());
     ev.bounds = bounds;
     ev.limit = method.evaluationLimit(n, o.stepsGiven());
+    if (o.budget() != null) ev.budget = o.budget();
+    ev.noise = Noise.of(o);
+    long budget = ev.budget;
     Iterate cur = new Iterate(n);
     Iterate next = new Iterate(n);
     System.arraycopy(start, 0, cur.x, 0, n);
     cur.f = Double.NaN;
     cur.gnorm = Double.NaN;
-    PathRecorder rec = new PathRecorder(n, o.record());
     long steps = o.stepsGiven() ? o.steps() : method.defaultSteps(n);
     Driver driver = method.newDriver(ev, n);
+    StateRows rows = o.states() ? new StateRows(driver) : null;
+    PathRecorder rec = new PathRecorder(n, o.record(), rows);
     // loop invariants as locals: no gtol test for a method that ignores the gradient
     double gtol = driver.usesGradient() ? o.gtol() : Double.NEGATIVE_INFINITY;
     Ticker ticker = new Ticker(o.progress());
@@ -127,12 +136,15 @@ public final class Minimizer {
 
     long it = 0;
     boolean started = false;
+    // set when the run ends after a step it did not accept: the driver's states are past cur
+    boolean ahead = false;
     Driver.Stop stop;
     try {
       cur.f = ev.eval(cur.x, cur.g);
       cur.gnorm = gnorm(bounds, cur.x, cur.g);
       started = true;
-      rec.offer(0, cur.x, cur.f, cur.gnorm);
+      if (cur.finite()) driver.begin(cur);
+      rec.offer(0, cur.x, cur.f, cur.gnorm, ev.evaluations);
       if (!cur.finite()) {
         stop = new Driver.Stop(Result.DIVERGED,
             "The objective is not finite at the start (f = " + Check.num(cur.f) + ").");
@@ -152,49 +164,76 @@ public final class Minimizer {
             break;
           }
           if (it >= steps) {
-            stop = new Driver.Stop(Result.MAX_STEPS, "Reached the step limit of " + steps
-                + " with the " + gradientName(bounds) + "'s largest component still "
-                + Check.num(cur.gnorm) + ".");
+            stop = new Driver.Stop(Result.MAX_STEPS, null); // the message names its cause below
+            break;
+          }
+          if (ev.evaluations >= budget) {
+            stop = new Driver.Stop(Result.MAX_STEPS, budgetMessage(budget, cur.gnorm, o.gtol(), bounds));
             break;
           }
           Driver.Outcome outcome = driver.step(cur, next, it + 1);
           if (outcome == Driver.Outcome.STALLED) {
+            ahead = true;
             stop = o.interrupted() ? interruptedDuring(it)
                 : new Driver.Stop(Result.STALLED, "Stalled at iteration " + (it + 1) + ": "
                     + driver.stallReason() + ".");
             break;
           }
           if (!Vec.finite(next.x)) {
+            ahead = true;
             stop = diverged(it + 1, "point", driver.rate());
             break;
           }
           if (outcome == Driver.Outcome.EVALUATE) next.f = ev.eval(next.x, next.g);
           next.gnorm = gnorm(bounds, next.x, next.g);
           if (!next.finite()) {
+            ahead = true;
             stop = diverged(it + 1, Double.isFinite(next.f) ? "gradient" : "value", driver.rate());
             break;
           }
           it++;
+          if (rows != null) rows.step = StateRows.distance(next.x, cur.x);
           Iterate t = cur;
           cur = next;
           next = t;
-          rec.offer(it, cur.x, cur.f, cur.gnorm);
+          rec.offer(it, cur.x, cur.f, cur.gnorm, ev.evaluations);
         }
       }
+    } catch (Evaluator.BudgetSpent e) {
+      // a line search wanted one more trial than the budget leaves: cur is the last accepted iterate
+      ahead = true;
+      stop = new Driver.Stop(Result.MAX_STEPS, budgetMessage(budget, cur.gnorm, o.gtol(), bounds));
     } catch (RuntimeException e) {
       if (!objective.isInterrupt(e)) throw e;
       // Ctrl-C inside an evaluation: cur is the last accepted iterate (drivers write only next)
+      ahead = started;
       stop = started ? interruptedDuring(it)
           : new Driver.Stop(Result.INTERRUPTED, "Interrupted while evaluating the start.");
       if (!started) Arrays.fill(cur.g, Double.NaN);
     }
     ticker.done();
-    rec.finish(it, cur.x, cur.f, cur.gnorm);
+    if (ahead && rows != null) rows.stale();
+    rec.finish(it, cur.x, cur.f, cur.gnorm, ev.evaluations);
     double time = (System.nanoTime() - t0) / 1e9;
+    // after the clock: the notes' diagnostics (a Hessian at the last point) are not the run's
+    String message = StopNotes.complete(stop, objective, cur.x, cur.f, cur.g, cur.gnorm, method,
+        driver.rate(), steps, o.gtol(), bounds);
     double[] values = rec.values();
     return new Result(cur.x.clone(), cur.f, reported(bounds, cur.x, cur.g), cur.gnorm, it,
-        ev.evaluations, stop.status(), stop.message(), rec.path(), values, method.describe(),
-        label, time, new double[0], rec.iterations(), ev.hessians, 0, rec.gnorms(), values);
+        ev.evaluations, stop.status(), message, rec.path(), values, method.describe(),
+        label, time, new double[0], rec.iterations(), ev.hessians, 0, rec.gnorms(), values,
+        rec.extras());
+  }
+
+  /** A run that spent its budget (benchmark's equal budgets): how far it got. */
+  static String budgetMessage(long budget, double gnorm, double gtol, Bounds bounds) {
+    return "Used the budget of " + evaluations(budget) + " with the " + gradientName(bounds)
+        + "'s largest component at " + StopNotes.distance(gnorm, gtol) + ".";
+  }
+
+  /** "1 evaluation", "50 evaluations". */
+  static String evaluations(long k) {
+    return k + (k == 1 ? " evaluation" : " evaluations");
   }
 
   private static Driver.Stop interruptedDuring(long it) {

@@ -122,6 +122,22 @@ public final class Newton extends LineSearchMethod {
     public double shift() {
       return shift;
     }
+
+    /** A run with state=true records the shift of the step that reached each kept iterate. */
+    @Override
+    public List<String> stateNames() {
+      return List.of("shift");
+    }
+
+    @Override
+    public int stateWidth(int k) {
+      return 1;
+    }
+
+    @Override
+    public void copyState(int k, double[] into, int off) {
+      into[off] = shift;
+    }
   }
 
   /** One unbounded run. */

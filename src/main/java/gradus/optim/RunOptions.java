@@ -25,6 +25,9 @@ public final class RunOptions implements Cloneable {
   private boolean shuffle = true;
   private Progress progress;
   private Bounds bounds;
+  private double noise;
+  private boolean states;
+  private Long budget;
 
   private RunOptions() {}
 
@@ -74,6 +77,21 @@ public final class RunOptions implements Cloneable {
 
   public Bounds bounds() {
     return bounds;
+  }
+
+  /** The standard deviation of the Gaussian noise added to each gradient a first-order method sees (0: none). */
+  public double noise() {
+    return noise;
+  }
+
+  /** Whether the run records the optimizer's states per kept iterate ({@link PathExtras}). */
+  public boolean states() {
+    return states;
+  }
+
+  /** The most objective-and-gradient evaluations the run may make, or null for no limit. */
+  public Long budget() {
+    return budget;
   }
 
   public boolean stepsGiven() {
@@ -156,6 +174,26 @@ public final class RunOptions implements Cloneable {
   public RunOptions withBounds(Bounds v) {
     RunOptions o = copy();
     o.bounds = v;
+    return o;
+  }
+
+  public RunOptions withNoise(double v) {
+    if (!(v >= 0) || !Double.isFinite(v)) throw Check.bad("noise", "noise must be a finite number >= 0, got " + Check.num(v));
+    RunOptions o = copy();
+    o.noise = v;
+    return o;
+  }
+
+  public RunOptions withStates(boolean v) {
+    RunOptions o = copy();
+    o.states = v;
+    return o;
+  }
+
+  public RunOptions withBudget(Long v) {
+    if (v != null && v < 1) throw Check.bad("budget", "budget must be >= 1, got " + v);
+    RunOptions o = copy();
+    o.budget = v;
     return o;
   }
 

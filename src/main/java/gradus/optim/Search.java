@@ -26,7 +26,7 @@ public record Search(Result best, List<Result> runs) {
       long evaluations, double time) {
     return new Result(r.x(), r.f(), r.grad(), r.gnorm(), r.iterations(), evaluations, status,
         message, r.path(), r.values(), method, label, time, r.batchLosses(), r.pathIterations(),
-        r.hessianEvaluations(), r.epochs(), r.gnorms(), r.pathValues());
+        r.hessianEvaluations(), r.epochs(), r.gnorms(), r.pathValues(), r.extras());
   }
 
   /** a's path followed by b's (b starts where a ends), with b's point, value and gradient. */

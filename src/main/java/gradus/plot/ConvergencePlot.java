@@ -24,9 +24,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 final class ConvergencePlot extends ChartPlot {
     static final int MAX_POINTS = 4000;
 
-    /** What the x axis counts. Evaluations (issue 11) will be a third. */
+    /** What the x axis counts. */
     enum Step {
-        ITERATIONS("iteration"), EPOCHS("epoch");
+        ITERATIONS("iteration"), EPOCHS("epoch"), EVALUATIONS("evaluation");
 
         final String title;
 
@@ -151,7 +151,7 @@ final class ConvergencePlot extends ChartPlot {
         double[] x = new double[src.length];
         double[] y = src.clone();
         for (int k = 0; k < y.length; k++) {
-            x[k] = t.at(k, step == Step.EPOCHS);
+            x[k] = t.at(k, step);
             if (metric.equals("gap")) {
                 y[k] -= best;
             }

@@ -62,14 +62,16 @@ public final class Plots {
     }
 
     /**
-     * As above, counting {@code x} = "iterations" or "epochs" on the x axis (a full-batch run
-     * counts one epoch per iteration), with gap = f − {@code fstar} when fstar is not null.
+     * As above, counting {@code x} = "iterations", "epochs" or "evaluations" on the x axis (a
+     * full-batch run counts one epoch per iteration), with gap = f − {@code fstar} when fstar is
+     * not null.
      */
     public static Plot convergence(List<Trace> runs, String metric, boolean log, String x, Double fstar) {
         ConvergencePlot.Step step = switch (x == null ? "iterations" : x) {
             case "iterations" -> ConvergencePlot.Step.ITERATIONS;
             case "epochs" -> ConvergencePlot.Step.EPOCHS;
-            default -> throw new PlotException("x", "x must be \"iterations\" or \"epochs\", got \"" + x + "\"");
+            case "evaluations" -> ConvergencePlot.Step.EVALUATIONS;
+            default -> throw new PlotException("x", "x must be \"iterations\", \"epochs\" or \"evaluations\", got \"" + x + "\"");
         };
         return new ConvergencePlot(runs, metric, log, step, fstar);
     }

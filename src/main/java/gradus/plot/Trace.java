@@ -10,9 +10,11 @@ package gradus.plot;
  * @param iterations the iteration number of each value (null: 0, 1, 2, …)
  * @param epochs     the epoch number of each value, or null for a full-batch run, where one
  *                   iteration is one pass over the data
+ * @param evaluations the objective-and-gradient evaluations made up to each value, or null when
+ *                   not known
  */
 public record Trace(String label, double[][] path, double[] values, double[] gnorms, double[] iterations,
-        double[] epochs) {
+        double[] epochs, double[] evaluations) {
     public Trace {
         if (label == null) {
             label = "run";
@@ -23,7 +25,12 @@ public record Trace(String label, double[][] path, double[] values, double[] gno
     }
 
     public Trace(String label, double[][] path, double[] values, double[] gnorms) {
-        this(label, path, values, gnorms, null, null);
+        this(label, path, values, gnorms, null, null, null);
+    }
+
+    public Trace(String label, double[][] path, double[] values, double[] gnorms, double[] iterations,
+            double[] epochs) {
+        this(label, path, values, gnorms, iterations, epochs, null);
     }
 
     /** Number of iterates on the path. */
@@ -36,9 +43,10 @@ public record Trace(String label, double[][] path, double[] values, double[] gno
         return epochs != null;
     }
 
-    /** Where value k sits on an axis counting iterations or epochs. */
-    double at(int k, boolean inEpochs) {
-        double[] xs = inEpochs && epochs != null ? epochs : iterations;
+    /** Where value k sits on an axis counting iterations, epochs or evaluations. */
+    double at(int k, ConvergencePlot.Step step) {
+        double[] xs = step == ConvergencePlot.Step.EPOCHS && epochs != null ? epochs
+                : step == ConvergencePlot.Step.EVALUATIONS && evaluations != null ? evaluations : iterations;
         return xs != null && k < xs.length ? xs[k] : k;
     }
 }

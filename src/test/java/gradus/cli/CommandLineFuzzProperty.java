@@ -93,7 +93,8 @@ class CommandLineFuzzProperty {
       "compare", "adam", "gd", "lbfgs", "newton", "print", "len", "str", "x[2]", "lr=", "steps=", "f(x, y) = ",
       "r = minimize(f, [1, 1], ", "moons(", "save(", "csv(", "\"/proc/x.json\"", "\"/tmp\"", "linspace(", "randn(",
       "1..3", "1..1e20", "θ", "\u200b", "\u00a0", "\ufeff", "\u0000", "\t", "\\\n", "@", "$", "😀", "contour(",
-      "plot(", "out=", "levels=", "frames=");
+      "plot(", "out=", "levels=", "frames=", "optimizer o(lr=0.1) {", "require", "state m = 0", "x = x - lr*g",
+      "o(lr=", "norm(g)", "describe(", "benchmark(", "state=true", "noise=");
 
   @Provide
   Arbitrary<String> tokens() {

@@ -169,7 +169,8 @@ class PlotSaveTableTest {
     assertThat(plotOf(lin + "c = convergence([g, s], metric=\"gap\", fstar=0)\n", "c").axisTitles().get(1))
         .isEqualTo("f \u2212 f*");
     Run bad = run(lin + "c = convergence([g], x=\"seconds\")\n");
-    assertThat(bad.err()).contains("x must be \"iterations\" or \"epochs\"");
+    assertThat(bad.err()).contains("x must be \"iterations\", \"epochs\" or \"evaluations\"");
+    assertThat(plotOf(lin + "c = convergence([g, s], x=\"evaluations\")\n", "c").axisTitles().get(0)).isEqualTo("evaluation");
     Run noGap = run(lin + "c = convergence([g], fstar=0)\n");
     assertThat(noGap.err()).contains("fstar= is the f* of metric=\"gap\"");
   }

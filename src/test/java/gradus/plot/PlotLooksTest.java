@@ -310,8 +310,14 @@ class PlotLooksTest {
         assertThat(eps.getSeriesMap().get("sgd").getXData()).containsExactly(0, 1, 2);
         assertThat(eps.getSeriesMap().get("gd").getXData()).containsExactly(0, 1, 2, 3);
         assertThat(eps.getXAxisTitle()).isEqualTo("epoch");
-        assertThatThrownBy(() -> Plots.convergence(List.of(mini), "f", true, "evaluations", null))
-                .isInstanceOf(PlotException.class).hasMessageContaining("\"iterations\" or \"epochs\"");
+        // evaluations: a line-search run spends several per iteration
+        Trace search = new Trace("lbfgs", new double[0][], new double[] {4, 2, 1}, null, new double[] {0, 1, 2}, null,
+                new double[] {1, 4, 6});
+        AxesChart evs = (AxesChart) ((ConvergencePlot) Plots.convergence(List.of(search), "f", true, "evaluations", null)).chart();
+        assertThat(evs.getSeriesMap().get("lbfgs").getXData()).containsExactly(1, 4, 6);
+        assertThat(evs.getXAxisTitle()).isEqualTo("evaluation");
+        assertThatThrownBy(() -> Plots.convergence(List.of(mini), "f", true, "seconds", null))
+                .isInstanceOf(PlotException.class).hasMessageContaining("\"iterations\", \"epochs\" or \"evaluations\"");
     }
 
     // ------------------------------------------------------------------ sizes
