@@ -15,9 +15,11 @@ import gradus.sym.Expr.Var;
 import gradus.sym.Expr.Where;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Bottom-up simplification to a canonical form: children first, then the rules of the node, then
@@ -132,6 +134,8 @@ public final class Simplifier {
     for (Expr t : terms) if (t instanceof Where w) byCond.computeIfAbsent(w.cond(), k -> new ArrayList<>()).add(w);
     if (byCond.values().stream().allMatch(ws -> ws.size() < 2)) return terms;
     List<Expr> out = new ArrayList<>();
+    // by condition, not by term: hash-consed terms that are equal are the same object
+    Set<Expr> joined = new HashSet<>();
     for (Expr t : terms) {
       if (!(t instanceof Where w)) {
         out.add(t);
@@ -142,7 +146,7 @@ public final class Simplifier {
         out.add(t);
         continue;
       }
-      if (same.get(0) != w) continue;
+      if (!joined.add(w.cond())) continue;
       List<Expr> as = new ArrayList<>();
       List<Expr> bs = new ArrayList<>();
       for (Where x : same) {
