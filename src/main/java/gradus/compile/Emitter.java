@@ -127,6 +127,7 @@ final class Emitter {
   // ---- values -----------------------------------------------------------------------------
 
   private void compute(Scope s, Expr e) {
+    gradus.sym.Cancel.check();
     if (layout.inArray(s)) {
       mv.visitVarInsn(ALOAD, arrS);
       pushSlot(layout.slot(s, e));

@@ -13,16 +13,14 @@ public final class Interrupt {
 
   public static void request() {
     requested = true;
+    gradus.sym.Cancel.requested = true;
   }
 
   public static void clear() {
     requested = false;
+    gradus.sym.Cancel.requested = false;
   }
 
   /** Thrown out of compiled code when {@link #requested} is seen. */
-  public static final class Interrupted extends RuntimeException {
-    public Interrupted() {
-      super("interrupted", null, false, false);
-    }
-  }
+  public static final class Interrupted extends gradus.sym.Cancel.Cancelled {}
 }

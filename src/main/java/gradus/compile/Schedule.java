@@ -118,6 +118,7 @@ final class Schedule {
   }
 
   void place(Expr e, Scope from) {
+    gradus.sym.Cancel.check();
     if (slotless(e)) return;
     Scope h = home(e, from);
     if (h.defined.containsKey(e)) return;

@@ -27,7 +27,7 @@ public final class Failures {
 
   /** Ctrl-C, however it surfaced: from compiled code, a library's cancellation, a thread interrupt. */
   public static boolean isInterrupt(Throwable t) {
-    return t instanceof Interrupt.Interrupted || t instanceof CancellationException || t instanceof InterruptedException;
+    return t instanceof gradus.sym.Cancel.Cancelled || t instanceof CancellationException || t instanceof InterruptedException;
   }
 
   private static String internal(Throwable t) {

@@ -104,9 +104,12 @@ final class Objectives {
       return true;
     }
 
-    /** Compiled code throws {@link Interrupt.Interrupted} when it sees Ctrl-C mid-evaluation. */
+    /**
+     * Compiled code throws {@link Interrupt.Interrupted} when it sees Ctrl-C mid-evaluation, and
+     * compiling (on the first evaluation) a {@link gradus.sym.Cancel.Cancelled}.
+     */
     @Override public boolean isInterrupt(RuntimeException e) {
-      return e instanceof Interrupt.Interrupted;
+      return e instanceof gradus.sym.Cancel.Cancelled;
     }
 
     @Override public void hessianVector(double[] x, double[] v, double[] out) {

@@ -158,7 +158,7 @@ final class PlotBuiltins {
   /** Ctrl-C while a plot was drawn or written reaches the user as "interrupted", not as a plot error. */
   static void rethrowInterrupt(PlotException e) {
     for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
-      if (c instanceof Interrupt.Interrupted i) throw i;
+      if (c instanceof gradus.sym.Cancel.Cancelled i) throw i;
     }
   }
 

@@ -100,6 +100,7 @@ public final class Exprs {
     stack.add(e);
     expanded.add(false);
     while (!stack.isEmpty()) {
+      Cancel.check();
       int top = stack.size() - 1;
       Expr x = stack.get(top);
       if (expanded.get(top)) {

@@ -39,6 +39,7 @@ public final class Sym {
   /** The canonical instance of a node structurally equal to {@code e}. */
   @SuppressWarnings("unchecked")
   public static <E extends Expr> E intern(E e) {
+    Cancel.check(); // every pass makes nodes: a long one stops on Ctrl-C here
     synchronized (TABLE) {
       WeakReference<Expr> ref = TABLE.get(e);
       Expr old = ref == null ? null : ref.get();

@@ -66,4 +66,24 @@ class LauncherIT {
     printsOne();
     assertThat(Files.readString(ID)).isNotEqualTo(before).contains("jsa " + Files.size(JSA) + " ");
   }
+
+  /** Ctrl-C while the launcher records the archive ends it (exit 130): the script does not run after all. */
+  @Test
+  void ctrlCWhileTheArchiveIsMadeStopsTheLauncher() throws Exception {
+    Files.deleteIfExists(JSA);
+    Files.deleteIfExists(ID);
+    Gradus.Result r = Gradus.shell(dir, 120, String.join("\n",
+        "set -m",
+        "'" + ROOT.resolve("gradus") + "' -e 'print(1)' > run.txt 2>&1 & pid=$!",
+        "for i in $(seq 400); do pgrep -P $pid -f cds-warm-up > /dev/null && break; sleep 0.05; done",
+        "pgrep -P $pid -f cds-warm-up > /dev/null && echo recording",
+        "kill -INT $pid; wait $pid; echo \"exit $?\""));
+    assertThat(r.stdout()).isEqualTo("recording\nexit 130\n");
+    assertThat(Gradus.read(dir, "run.txt")).doesNotContain("1\n");
+    try (var left = Files.list(JSA.getParent())) {
+      assertThat(left.map(Path::toString)).noneMatch(f -> f.endsWith(".tmp"));
+    }
+    printsOne(); // and the next run makes the archive
+    assertThat(Files.size(JSA)).isEqualTo(recordedSize());
+  }
 }
