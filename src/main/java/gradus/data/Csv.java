@@ -63,7 +63,8 @@ public final class Csv {
         CSVParser parser = CSVParser.parse(in, FORMAT)) {
       return parse(name, parser, checkpoint);
     } catch (NoSuchFileException e) {
-      throw new DataException(name, 0, null, "no such file");
+      throw new DataException(name, 0, null, file.isAbsolute() ? "no such file"
+          : "no such file here (a relative path is read from the folder gradus runs in, as Python's open() does)");
     } catch (CharacterCodingException e) {
       throw new DataException(name, 0, null, "the file is not UTF-8 text");
     } catch (IOException e) {
