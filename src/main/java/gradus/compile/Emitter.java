@@ -12,18 +12,11 @@ import gradus.sym.Expr;
 import gradus.sym.Expr.Add;
 import gradus.sym.Expr.Array;
 import gradus.sym.Expr.At;
-import gradus.sym.Expr.Call;
-import gradus.sym.Expr.Cmp;
 import gradus.sym.Expr.Const;
 import gradus.sym.Expr.Elem;
 import gradus.sym.Expr.Index;
-import gradus.sym.Expr.Logic;
 import gradus.sym.Expr.Loop;
-import gradus.sym.Expr.MinMax;
-import gradus.sym.Expr.Mul;
-import gradus.sym.Expr.Pow;
 import gradus.sym.Expr.Var;
-import gradus.sym.Expr.Where;
 import gradus.sym.Fns;
 import gradus.sym.ScalarFunction;
 import gradus.sym.Signature;
@@ -195,63 +188,13 @@ final class Emitter {
     throw new IllegalArgumentException("the index '" + index + "' is used outside of a sum over it");
   }
 
+  private final java.util.function.Consumer<Expr> loader = this::load;
+
   private void value(Expr e) {
     if (e instanceof Var v) variable(v.name());
     else if (e instanceof Elem el) element(el);
-    else if (e instanceof Add a) fold(a.terms(), () -> mv.visitInsn(DADD));
-    else if (e instanceof Mul m) product(m);
-    else if (e instanceof Pow p) call2(p.base(), p.exponent(), "pow");
-    else if (e instanceof Call c) {
-      load(c.arg());
-      mv.visitMethodInsn(INVOKESTATIC, FNS, c.fn().text(), "(D)D", false);
-    } else if (e instanceof MinMax m) call2(m.a(), m.b(), m.isMax() ? "max" : "min");
-    else if (e instanceof Cmp c) call2(c.a(), c.b(), Fns.compareName(c.op()));
-    else if (e instanceof Where w) {
-      load(w.cond());
-      load(w.a());
-      load(w.b());
-      mv.visitMethodInsn(INVOKESTATIC, FNS, "where", "(DDD)D", false);
-    } else if (e instanceof Logic l) logic(l);
     else if (e instanceof At at) at(at);
-    else throw new IllegalStateException("no code for " + e.getClass().getSimpleName());
-  }
-
-  private void fold(List<Expr> xs, Runnable op) {
-    load(xs.get(0));
-    for (int k = 1; k < xs.size(); k++) {
-      load(xs.get(k));
-      op.run();
-    }
-  }
-
-  /** Left to right; a later factor b^-1 divides by b (see {@link Operands#factors}). */
-  private void product(Mul m) {
-    List<Expr> fs = m.factors();
-    List<Expr> read = Operands.factors(m);
-    load(read.get(0));
-    for (int k = 1; k < fs.size(); k++) {
-      load(read.get(k));
-      mv.visitInsn(read.get(k) != fs.get(k) ? DDIV : DMUL);
-    }
-  }
-
-  private void call2(Expr a, Expr b, String fn) {
-    load(a);
-    load(b);
-    mv.visitMethodInsn(INVOKESTATIC, FNS, fn, "(DD)D", false);
-  }
-
-  private void logic(Logic l) {
-    if (l.op().equals("not")) {
-      load(l.args().get(0));
-      mv.visitMethodInsn(INVOKESTATIC, FNS, "not", "(D)D", false);
-      return;
-    }
-    load(l.args().get(0));
-    for (int k = 1; k < l.args().size(); k++) {
-      load(l.args().get(k));
-      mv.visitMethodInsn(INVOKESTATIC, FNS, l.op(), "(DD)D", false);
-    }
+    else if (!Arithmetic.emit(mv, e, loader)) throw new IllegalStateException("no code for " + e.getClass().getSimpleName());
   }
 
   /** A scalar variable (x), a field (f, in the current row) or a direction component (v). */

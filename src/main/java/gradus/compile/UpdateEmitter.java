@@ -3,16 +3,8 @@ package gradus.compile;
 import static org.objectweb.asm.Opcodes.*;
 
 import gradus.sym.Expr;
-import gradus.sym.Expr.Add;
-import gradus.sym.Expr.Call;
-import gradus.sym.Expr.Cmp;
 import gradus.sym.Expr.Const;
-import gradus.sym.Expr.Logic;
-import gradus.sym.Expr.MinMax;
-import gradus.sym.Expr.Mul;
-import gradus.sym.Expr.Pow;
 import gradus.sym.Expr.Var;
-import gradus.sym.Expr.Where;
 import gradus.sym.Fns;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -29,7 +21,6 @@ import org.objectweb.asm.MethodVisitor;
  * later factor {@code b^-1} a division by b.
  */
 final class UpdateEmitter {
-  private static final String FNS = "gradus/sym/Fns";
 
   final MethodVisitor mv;
   private final UpdateKinds kinds;
@@ -181,49 +172,13 @@ final class UpdateEmitter {
     mv.visitInsn(DASTORE);
   }
 
+  private final java.util.function.Consumer<Expr> loader = this::load;
+
   private void value(Expr e) {
     if (e instanceof Var v) leaf(v.name());
-    else if (e instanceof Add a) {
-      load(a.terms().get(0));
-      for (int k = 1; k < a.terms().size(); k++) {
-        load(a.terms().get(k));
-        mv.visitInsn(DADD);
-      }
-    } else if (e instanceof Mul m) {
-      List<Expr> fs = m.factors();
-      List<Expr> read = Operands.factors(m);
-      load(read.get(0));
-      for (int k = 1; k < fs.size(); k++) {
-        load(read.get(k));
-        mv.visitInsn(read.get(k) != fs.get(k) ? DDIV : DMUL);
-      }
-    } else if (e instanceof Pow p) call(p.base(), p.exponent(), "pow");
-    else if (e instanceof Call c) {
-      load(c.arg());
-      mv.visitMethodInsn(INVOKESTATIC, FNS, c.fn().text(), "(D)D", false);
-    } else if (e instanceof MinMax m) call(m.a(), m.b(), m.isMax() ? "max" : "min");
-    else if (e instanceof Cmp c) call(c.a(), c.b(), Fns.compareName(c.op()));
-    else if (e instanceof Where w) {
-      load(w.cond());
-      load(w.a());
-      load(w.b());
-      mv.visitMethodInsn(INVOKESTATIC, FNS, "where", "(DDD)D", false);
-    } else if (e instanceof Logic l) {
-      load(l.args().get(0));
-      if (l.op().equals("not")) mv.visitMethodInsn(INVOKESTATIC, FNS, "not", "(D)D", false);
-      for (int k = 1; k < l.args().size(); k++) {
-        load(l.args().get(k));
-        mv.visitMethodInsn(INVOKESTATIC, FNS, l.op(), "(DD)D", false);
-      }
-    } else {
+    else if (!Arithmetic.emit(mv, e, loader)) {
       throw new IllegalArgumentException("an update cannot contain " + e.getClass().getSimpleName());
     }
-  }
-
-  private void call(Expr a, Expr b, String fn) {
-    load(a);
-    load(b);
-    mv.visitMethodInsn(INVOKESTATIC, FNS, fn, "(DD)D", false);
   }
 
   /** A coordinate of an array leaf; every other leaf was bound before the method's code. */
