@@ -27,8 +27,15 @@ final class Ops {
       joined.addAll(y.items());
       return new Value.Lst(joined);
     }
+    // runs = [] then runs = runs + [r]: the empty list joins a list of non-numbers
+    if (op.equals("+") && a instanceof Value.Lst && isEmpty(b)) return a;
+    if (op.equals("+") && b instanceof Value.Lst && isEmpty(a)) return b;
     if (a instanceof SparseMatrix h || b instanceof SparseMatrix) return sparse(op, a, b, span);
     return elementwise(op, fn(op), a, b, span);
+  }
+
+  private static boolean isEmpty(Value v) {
+    return v instanceof Value.Vec e && e.v().length == 0;
   }
 
   /** H * v (a list) and k * H / H * k (a number) on a sparse matrix. */
