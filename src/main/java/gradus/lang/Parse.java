@@ -219,6 +219,15 @@ public final class Parse {
       return adjacent ? number : null;
     }
 
+    /** Whether the token before t, line breaks aside, is a '{'. */
+    private boolean afterOpenBrace(Token t) {
+      for (int i = t.getTokenIndex() - 1; i >= 0; i--) {
+        int type = tokens.get(i).getType();
+        if (type != GradusLexer.NEWLINE) return type == GradusLexer.LBRACE;
+      }
+      return false;
+    }
+
     private String describe(Token t) {
       if (t == null) return "syntax error";
       return switch (t.getType()) {
@@ -232,7 +241,11 @@ public final class Parse {
             "unterminated string (or an escape other than \\\", \\\\, \\n)";
         case GradusLexer.NEWLINE -> "unexpected end of line";
         case GradusLexer.SEMI -> "unexpected ';'";
-        case GradusLexer.RPAREN, GradusLexer.RBRACK, GradusLexer.RBRACE -> brackets.unmatched.contains(t.getStartIndex())
+        case GradusLexer.RBRACE -> brackets.unmatched.contains(t.getStartIndex())
+            ? "unmatched '}': no bracket is open here"
+            : afterOpenBrace(t) ? "an empty body: a block ends with the function's value, as in { a = x + 1; a*a }"
+            : "unexpected '}'";
+        case GradusLexer.RPAREN, GradusLexer.RBRACK -> brackets.unmatched.contains(t.getStartIndex())
             ? "unmatched '" + t.getText() + "': no bracket is open here" : "unexpected '" + t.getText() + "'";
         default -> "unexpected '" + t.getText() + "'";
       };
