@@ -7,54 +7,13 @@ import java.util.List;
  * H(x)·v, computed by forward mode over the gradient program without forming H. It prints as
  * its entries, in which {@code x'} stands for the direction's x component.
  */
-public final class HvpFunction implements SymFunction {
-  private final ScalarFunction f;
-  private volatile List<Expr> shown;
-
+public final class HvpFunction extends VectorDerivative {
   HvpFunction(ScalarFunction f) {
-    this.f = f;
-  }
-
-  public ScalarFunction function() {
-    return f;
+    super(f);
   }
 
   @Override
-  public Signature signature() {
-    return f.signature();
-  }
-
-  @Override
-  public int rows() {
-    return f.signature().dimension();
-  }
-
-  @Override
-  public int cols() {
-    return 1;
-  }
-
-  public List<Expr> entries() {
-    List<Expr> s = shown;
-    if (s == null) {
-      s = Display.gradient(Derivatives.simplified(f.hvpProgram(), signature()), signature());
-      shown = s;
-    }
-    return s;
-  }
-
-  @Override
-  public String text() {
-    return Display.vectorText(entries(), false);
-  }
-
-  @Override
-  public String latex() {
-    return Display.vectorText(entries(), true);
-  }
-
-  @Override
-  public String toString() {
-    return text();
+  List<Stmt> program() {
+    return function().hvpProgram();
   }
 }
