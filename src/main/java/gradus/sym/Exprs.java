@@ -93,12 +93,23 @@ public final class Exprs {
    * and what lies under them; iterative, so a deep expression cannot overflow the stack.
    */
   public static List<Expr> postOrder(Expr e, java.util.function.Predicate<Expr> known) {
+    return postOrder(List.of(e), Exprs::children, known);
+  }
+
+  /**
+   * The distinct nodes reachable from the roots through {@code next}, each after the nodes
+   * {@code next} gives for it, leaving out those {@code skip} accepts; iterative.
+   */
+  public static List<Expr> postOrder(java.util.Collection<Expr> roots,
+      java.util.function.Function<Expr, ? extends Iterable<Expr>> next, java.util.function.Predicate<Expr> skip) {
     List<Expr> order = new ArrayList<>();
     Set<Expr> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     List<Expr> stack = new ArrayList<>();
     List<Boolean> expanded = new ArrayList<>();
-    stack.add(e);
-    expanded.add(false);
+    for (Expr r : roots) {
+      stack.add(r);
+      expanded.add(false);
+    }
     while (!stack.isEmpty()) {
       Cancel.check();
       int top = stack.size() - 1;
@@ -109,13 +120,13 @@ public final class Exprs {
         order.add(x);
         continue;
       }
-      if (!seen.add(x) || known.test(x)) {
+      if (!seen.add(x) || skip.test(x)) {
         stack.remove(top);
         expanded.remove(top);
         continue;
       }
       expanded.set(top, true);
-      for (Expr c : children(x)) {
+      for (Expr c : next.apply(x)) {
         stack.add(c);
         expanded.add(false);
       }

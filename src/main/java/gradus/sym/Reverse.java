@@ -151,36 +151,13 @@ final class Reverse {
 
   /** The scope's differentiable nodes reachable from the seeds, parents before children. */
   private List<Expr> order(Scope scope, Set<Expr> seeds) {
-    List<Expr> post = new ArrayList<>();
-    Set<Expr> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    List<Expr> stack = new ArrayList<>();
-    List<Boolean> expanded = new ArrayList<>();
-    for (Expr s : seeds) {
-      stack.add(s);
-      expanded.add(false);
-    }
-    while (!stack.isEmpty()) {
-      int top = stack.size() - 1;
-      Expr e = stack.get(top);
-      if (expanded.get(top)) {
-        stack.remove(top);
-        expanded.remove(top);
-        post.add(e);
-        continue;
-      }
-      if (!seen.add(e)) {
-        stack.remove(top);
-        expanded.remove(top);
-        continue;
-      }
-      expanded.set(top, true);
+    List<Expr> post = Exprs.postOrder(seeds, e -> {
+      List<Expr> next = new ArrayList<>();
       for (Expr c : e instanceof Loop || e instanceof Array ? hoisted(e) : differentiable(e)) {
-        if (depends(c) && scope.holds(c) && !seen.contains(c)) {
-          stack.add(c);
-          expanded.add(false);
-        }
+        if (depends(c) && scope.holds(c)) next.add(c);
       }
-    }
+      return next;
+    }, e -> false);
     java.util.Collections.reverse(post);
     return post;
   }
