@@ -118,6 +118,6 @@ public final class Runtime {
 
   /** Called by a loop every 1024 iterations: stops compiled code on Ctrl-C. */
   public static void poll() {
-    if (Interrupt.requested) throw new Interrupt.Interrupted();
+    if (Interrupt.requested()) throw new Interrupt.Interrupted();
   }
 }

@@ -125,7 +125,7 @@ public final class Interpreter {
   }
 
   public boolean interruptRequested() {
-    return interrupt.get() || Interrupt.requested;
+    return interrupt.get() || Interrupt.requested();
   }
 
   /** Every name a user may refer to: bindings first, then built-ins and special forms. */

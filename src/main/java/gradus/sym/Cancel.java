@@ -3,8 +3,9 @@ package gradus.sym;
 /**
  * Ctrl-C for the symbolic passes: declaring, simplifying and differentiating a body of tens of
  * thousands of terms takes seconds, so node creation ({@link Sym}'s hash-consing) and the walks
- * over a body look at this flag and stop with {@link Cancelled}. The flag is set and cleared with
- * compiled code's ({@code compile.Interrupt}), whose exception is a Cancelled too.
+ * over a body look at this flag and stop with {@link Cancelled}. It is the one flag for Ctrl-C:
+ * {@code compile.Interrupt} sets, clears and polls it for compiled code, and its exception is a
+ * Cancelled too.
  */
 public final class Cancel {
   private Cancel() {}
